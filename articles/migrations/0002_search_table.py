@@ -1,0 +1,36 @@
+"""The search table behind SearchEntry, built for the database in use (see articles/search/)."""
+
+from django.db import migrations
+
+SQLITE = [
+    "CREATE VIRTUAL TABLE articles_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0')",
+]
+POSTGRESQL = [
+    """
+    CREATE TABLE articles_search (
+        rowid bigint PRIMARY KEY REFERENCES articles_article (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        title text NOT NULL DEFAULT '',
+        body text NOT NULL DEFAULT '',
+        document tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B')
+        ) STORED
+    )
+    """,
+    "CREATE INDEX articles_search_document ON articles_search USING gin (document)",
+]
+
+
+def create_search_table(apps, schema_editor):
+    statements = POSTGRESQL if schema_editor.connection.vendor == "postgresql" else SQLITE
+    for statement in statements:
+        schema_editor.execute(statement)
+
+
+def drop_search_table(apps, schema_editor):
+    schema_editor.execute("DROP TABLE articles_search")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("articles", "0001_initial")]
+
+    operations = [migrations.RunPython(create_search_table, drop_search_table)]

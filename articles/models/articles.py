@@ -1,0 +1,200 @@
+import html
+import re
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from ..images import NewsImageField, store_clean_copy
+from ..sanitize import BODY_EDITOR_EXTENSIONS, clean_body_html
+
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|tr|pre)>|<br\s*/?>", re.IGNORECASE)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and its publish time has come."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, publish_at__lte=timezone.now()
+        )
+
+    def scheduled(self):
+        return self.filter(
+            status=Article.Status.PUBLISHED, publish_at__gt=timezone.now()
+        )
+
+    def in_categories(self, category_ids):
+        return self.filter(category_id__in=category_ids)
+
+    def for_listing(self):
+        return self.select_related("category", "views").order_by("-publish_at", "-pk")
+
+    def most_viewed(self):
+        return self.select_related("category", "views").order_by(
+            "-views__total", "-publish_at"
+        )
+
+    def next_go_live(self):
+        """When the next scheduled article becomes visible, or None."""
+        return (
+            self.scheduled()
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("Part of the address. Old addresses keep working when it changes."),
+    )
+    summary = models.TextField(_("summary"), blank=True, max_length=1000)
+    body = ProseEditorField(
+        _("body"),
+        config={"extensions": BODY_EDITOR_EXTENSIONS},
+        sanitize=clean_body_html,
+        blank=True,
+    )
+    cover_image = NewsImageField(
+        _("cover image"),
+        upload_to="covers/%Y/%m/",
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+    )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    category = models.ForeignKey(
+        "articles.Category",
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    tags = TaggableManager(_("tags"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=100,
+        blank=True,
+        help_text=_("来源, e.g. the paper or office."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("publish time"),
+        default=timezone.now,
+        help_text=_(
+            "A time in the future schedules the article: readers see it from then on."
+        ),
+    )
+    meta_description = models.CharField(
+        _("meta description"), max_length=300, blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="article_visible_idx")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = clean_body_html(self.body)
+        store_clean_copy(self, "cover_image")
+        if not self.slug:
+            self.slug = slugify(self.title, allow_unicode=True)[:200] or "article"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:article", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def view_count(self):
+        views = getattr(self, "views", None) if self.pk else None
+        return views.total if views else 0
+
+    @property
+    def body_text(self):
+        """The body as plain text, one line per block."""
+        return html.unescape(strip_tags(BLOCK_END.sub("\n", self.body))).strip()
+
+    def description(self):
+        return (
+            self.meta_description
+            or self.summary
+            or Truncator(self.body_text).chars(120)
+        )
+
+    def neighbours(self):
+        """The previous and next published article in the same category."""
+        siblings = (
+            Article.objects.published()
+            .filter(category_id=self.category_id)
+            .only("pk", "slug", "title")
+        )
+        newer = siblings.filter(
+            models.Q(publish_at__gt=self.publish_at)
+            | models.Q(publish_at=self.publish_at, pk__gt=self.pk)
+        )
+        older = siblings.filter(
+            models.Q(publish_at__lt=self.publish_at)
+            | models.Q(publish_at=self.publish_at, pk__lt=self.pk)
+        )
+        return older.order_by("-publish_at", "-pk").first(), newer.order_by(
+            "publish_at", "pk"
+        ).first()
+
+    def related(self, limit=5):
+        """Published articles sharing the most tags, else the newest of the category."""
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        others = (
+            Article.objects.published()
+            .exclude(pk=self.pk)
+            .only("pk", "slug", "title", "publish_at")
+        )
+        if tag_ids:
+            shared = (
+                others.filter(tags__in=tag_ids)
+                .annotate(shared=models.Count("pk"))
+                .order_by("-shared", "-publish_at")[:limit]
+            )
+            if shared:
+                return list(shared)
+        return list(others.filter(category_id=self.category_id)[:limit])

@@ -1,0 +1,81 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class CategoryQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(is_visible=True)
+
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+
+class Category(models.Model):
+    """A node of the category tree (新闻中心 > 镇街动态 …)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    is_visible = models.BooleanField(
+        _("shown in navigation"),
+        default=True,
+        help_text=_(
+            "Hidden categories keep their articles but leave the menus and their page is not listed."
+        ),
+    )
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return " › ".join(category.name for category in self.ancestors_and_self())
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if (
+            self.pk
+            and self.parent_id
+            and self.pk in {c.pk for c in self.parent.ancestors_and_self()}
+        ):
+            raise ValidationError(
+                {"parent": _("A category cannot be placed inside itself.")}
+            )
+
+    def ancestors_and_self(self):
+        """Root first. Walks parents one query each; trees here are a few levels deep."""
+        chain, node, seen = [], self, set()
+        while node is not None and node.pk not in seen:
+            seen.add(node.pk)
+            chain.append(node)
+            node = node.parent
+        return list(reversed(chain))
+
+    def descendant_ids(self):
+        """This category's id and those of every category below it, in one query."""
+        children = {}
+        for pk, parent_id in Category.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        ids, stack = [], [self.pk]
+        while stack:
+            pk = stack.pop()
+            if pk not in ids:
+                ids.append(pk)
+                stack.extend(children.get(pk, []))
+        return ids

@@ -1,0 +1,29 @@
+from django.db import models
+
+from ..search.engines import SearchTextField
+
+
+class SearchEntry(models.Model):
+    """An article's search text, pre-tokenised (CJK as overlapping bigrams; see articles/search/).
+
+    The table is created per database by migration 0002: an FTS5 table on SQLite,
+    a table with a generated, GIN-indexed tsvector on PostgreSQL.
+    """
+
+    article = models.OneToOneField(
+        "articles.Article",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="search_entry",
+        db_column="rowid",
+        db_constraint=False,
+    )
+    title = SearchTextField()
+    body = SearchTextField()
+
+    class Meta:
+        managed = False
+        db_table = "articles_search"
+
+    def __str__(self):
+        return self.title

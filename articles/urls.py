@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+from .feeds import LatestArticlesFeed
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("category/<str:slug>/", views.category_detail, name="category"),
+    path("articles/<int:pk>/", views.article_detail, name="article-short"),
+    path("articles/<int:pk>/<str:slug>/", views.article_detail, name="article"),
+    path("tags/<str:slug>/", views.tag_detail, name="tag"),
+    path("search/", views.search_results, name="search"),
+    path("feed/", LatestArticlesFeed(), name="feed"),
+]

@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from articles.sitemaps import ArticleSitemap, CategorySitemap
+
+sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+]
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("articles.urls")),
+    prefix_default_language=False,
+)
+if settings.SERVE_MEDIA:
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [
+        re_path(
+            rf"^{media_prefix}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

@@ -1,0 +1,69 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from articles.models import ArticleImage
+from tests.factories import make_article, make_category, uploaded_image
+
+pytestmark = pytest.mark.django_db
+
+
+def test_article_page_shows_publish_time_source_and_back_link(client):
+    category = make_category("镇街动态", slug="town")
+    article = make_article(
+        "以改革创新之力守护“港城”愿景",
+        category,
+        source="双港镇",
+        publish_at=datetime.datetime(
+            2024, 7, 28, 12, 40, 46, tzinfo=ZoneInfo("Asia/Shanghai")
+        ),
+    )
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "2024-07-28 12:40:46" in content
+    assert "双港镇" in content
+    assert f'<a class="back" href="{category.get_absolute_url()}">' in content
+
+
+def test_figures_render_in_order_with_numbered_captions(client):
+    article = make_article(body="<p>第一段</p><p>[图2]</p><p>第二段</p>")
+    for number in (1, 2):
+        ArticleImage.objects.create(
+            article=article,
+            image=uploaded_image(f"f{number}.png"),
+            alt_text=f"替代文字{number}",
+            caption=f"说明{number}",
+            sort_order=number,
+        )
+    page = client.get(article.get_absolute_url()).content.decode()
+    content = page[page.index('<div class="article-body">') :]
+    second, first = content.index("说明2"), content.index("说明1")
+    assert (
+        content.index("第一段") < second < content.index("第二段") < first
+    )  # 图2 placed, 图1 after
+    assert "图1 说明1" in content and "图2 说明2" in content
+    assert 'alt="替代文字1" width="40" height="30"' in content
+
+
+def test_titles_and_captions_are_escaped(client):
+    article = make_article("<script>alert(1)</script>标题", summary="<b>摘要</b>")
+    content = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in content
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;标题" in content
+    assert "&lt;b&gt;摘要&lt;/b&gt;" in content
+
+
+def test_tags_link_to_tag_pages_and_related_articles_share_tags(client):
+    article = make_article("养老服务", tags=["养老", "民生"])
+    sibling = make_article("养老中心开业", tags=["养老"])
+    unrelated = make_article("足球联赛", tags=["体育"])
+    response = client.get(article.get_absolute_url())
+    content = response.content.decode()
+    assert '<a href="/tags/%E5%85%BB%E8%80%81/" rel="tag">养老</a>' in content
+    assert (
+        response.context["related"] == [sibling]
+        or sibling in response.context["related"]
+    )
+    assert unrelated not in response.context["related"]

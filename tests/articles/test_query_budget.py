@@ -1,0 +1,52 @@
+"""Every public page runs a bounded number of SQL queries, however much content there is."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import ArticleImage
+from tests.factories import make_article, make_category, uploaded_image
+
+pytestmark = pytest.mark.django_db
+
+
+def fill(category, count):
+    for _ in range(count):
+        article = make_article(
+            category=category,
+            tags=["养老", "就业"],
+            summary="养老服务",
+            cover_image=uploaded_image(),
+        )
+        ArticleImage.objects.create(
+            article=article, image=uploaded_image(), alt_text="图"
+        )
+    return article
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+@pytest.mark.parametrize(
+    "url_for",
+    [
+        lambda a: reverse("articles:home"),
+        lambda a: reverse("articles:category", kwargs={"slug": "news"}),
+        lambda a: reverse("articles:tag", kwargs={"slug": "养老"}),
+        lambda a: reverse("articles:search") + "?q=养老",
+        lambda a: a.get_absolute_url(),
+    ],
+    ids=["home", "category", "tag", "search", "article"],
+)
+def test_query_count_does_not_grow_with_content(client, url_for):
+    category = make_category(slug="news")
+    make_category(parent=category)
+    small = fill(category, 2)
+    few = queries(client, url_for(small))
+    many = fill(category, 12)
+    assert queries(client, url_for(many)) == few
+    assert few <= 20  # includes the counter's UPDATEs and savepoints

@@ -1,0 +1,80 @@
+"""Stable, canonical addresses, and clear 404s for malformed ones."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import make_article, make_category
+
+pytestmark = pytest.mark.django_db
+
+
+def test_chinese_title_gets_a_working_address(client):
+    article = make_article("双港镇高质量发展开启新局面")
+    assert article.slug == "双港镇高质量发展开启新局面"
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_address_survives_a_title_edit(client):
+    article = make_article("旧标题")
+    url = article.get_absolute_url()
+    article.title = "新标题"
+    article.save()
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("slug", [None, "wrong-slug"])
+def test_missing_or_wrong_slug_redirects_permanently_to_canonical(client, slug):
+    article = make_article("Town council opens new library wing")
+    kwargs = {"pk": article.pk} | ({"slug": slug} if slug else {})
+    response = client.get(
+        reverse("articles:article" if slug else "articles:article-short", kwargs=kwargs)
+    )
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/articles/999999/x/",
+        "/articles/99999999999999999999999/",
+        "/category/no-such-category/",
+        "/tags/no-such-tag/",
+        "/articles/abc/",
+    ],
+)
+def test_unknown_things_are_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "page", ["0", "-1", "abc", "1.5", "99", "9" * 40, "%00", "last"]
+)
+def test_malformed_or_out_of_range_page_numbers_are_404(client, page):
+    category = make_category(slug="news")
+    for _ in range(3):
+        make_article(category=category)
+    response = client.get(
+        reverse("articles:category", kwargs={"slug": "news"}), {"page": page}
+    )
+    assert response.status_code == 404
+
+
+def test_second_page_of_a_category(client, settings):
+    category = make_category(slug="news")
+    articles = [make_article(category=category) for _ in range(25)]
+    response = client.get(
+        reverse("articles:category", kwargs={"slug": "news"}), {"page": 2}
+    )
+    assert response.status_code == 200
+    assert len(response.context["page_obj"]) == 5
+    assert response.context["page_obj"][0] == articles[20]
+
+
+def test_post_to_a_public_page_is_refused(client):
+    assert client.post(reverse("articles:home")).status_code == 405
+
+
+def test_english_interface_under_en_prefix(client):
+    assert "Latest news" in client.get("/en/").content.decode()
+    assert "最新" in client.get("/").content.decode()

@@ -1,0 +1,87 @@
+"""Drafts and scheduled articles never reach readers, wherever they look."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import make_article, make_category
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def three_states():
+    category = make_category(name="镇街动态", slug="town")
+    live = make_article("已发布的稻田新闻", category, tags=["稻田"])
+    draft = make_article(
+        "草稿稻田新闻", category, tags=["稻田"], status=Article.Status.DRAFT
+    )
+    scheduled = make_article(
+        "定时稻田新闻",
+        category,
+        tags=["稻田"],
+        publish_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    return category, live, draft, scheduled
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("articles:home"),
+        reverse("articles:category", kwargs={"slug": "town"}),
+        reverse("articles:tag", kwargs={"slug": "稻田"}),
+        reverse("articles:search") + "?q=稻田",
+        reverse("articles:feed"),
+        "/sitemap.xml",
+    ],
+)
+def test_only_the_published_article_is_listed(client, three_states, url):
+    _, live, draft, scheduled = three_states
+    content = client.get(url).content.decode()
+    assert live.title in content or live.get_absolute_url() in content
+    assert draft.title not in content and draft.get_absolute_url() not in content
+    assert (
+        scheduled.title not in content and scheduled.get_absolute_url() not in content
+    )
+
+
+def test_draft_and_scheduled_pages_are_404_for_readers(client, three_states):
+    _, live, draft, scheduled = three_states
+    assert client.get(live.get_absolute_url()).status_code == 200
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(scheduled.get_absolute_url()).status_code == 404
+
+
+def test_neighbour_links_skip_unpublished_articles(client, three_states):
+    category, live, draft, scheduled = three_states
+    older = make_article(
+        "更早的新闻", category, publish_at=live.publish_at - datetime.timedelta(days=2)
+    )
+    response = client.get(live.get_absolute_url())
+    assert response.context["previous"] == older
+    assert response.context["next"] is None
+
+
+def test_scheduled_article_appears_when_its_time_comes(client, three_states):
+    _, _, _, scheduled = three_states
+    with time_machine.travel(scheduled.publish_at + datetime.timedelta(minutes=1)):
+        assert client.get(scheduled.get_absolute_url()).status_code == 200
+        assert scheduled.title in client.get(reverse("articles:home")).content.decode()
+
+
+def test_staff_preview_a_draft_with_a_banner(client, three_states, admin_user):
+    _, _, draft, _ = three_states
+    client.force_login(admin_user)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "Preview" in response.content.decode() or "预览" in response.content.decode()
+
+
+def test_published_queryset_is_exactly_the_live_articles(three_states):
+    _, live, _, _ = three_states
+    assert list(Article.objects.published()) == [live]

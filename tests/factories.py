@@ -1,0 +1,60 @@
+"""Small factories for the tests: real model instances, sensible defaults, override anything."""
+
+import io
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from articles.models import Article, Category
+from articles.roles import editors_group
+
+_sequence = itertools.count(1)
+
+
+def make_category(name=None, parent=None, **fields):
+    number = next(_sequence)
+    return Category.objects.create(
+        name=name or f"分类{number}",
+        slug=fields.pop("slug", f"category-{number}"),
+        parent=parent,
+        **fields,
+    )
+
+
+def make_article(title=None, category=None, tags=(), **fields):
+    number = next(_sequence)
+    fields.setdefault("status", Article.Status.PUBLISHED)
+    fields.setdefault("publish_at", timezone.now() - timezone.timedelta(hours=number))
+    fields.setdefault("body", f"<p>正文 {number}</p>")
+    article = Article.objects.create(
+        title=title or f"文章 {number}", category=category or make_category(), **fields
+    )
+    if tags:
+        article.tags.add(*tags)
+    return article
+
+
+def make_editor(username="editor", password="correct horse battery staple"):
+    user = get_user_model().objects.create_user(
+        username=username, password=password, is_staff=True
+    )
+    user.groups.add(editors_group())
+    return user
+
+
+def image_bytes(format="PNG", size=(40, 30), color=(200, 30, 30), **save_options):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format=format, **save_options)
+    return buffer.getvalue()
+
+
+def uploaded_image(name="photo.png", format="PNG", **options):
+    content_type = {"PNG": "image/png", "JPEG": "image/jpeg"}.get(
+        format, "application/octet-stream"
+    )
+    return SimpleUploadedFile(
+        name, image_bytes(format, **options), content_type=content_type
+    )
