@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 # Tests run with a throwaway key; production refuses to start without SECRET_KEY.
-TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=0 REDIS_URL= DATABASE_URL= VAR_DIR=$(CURDIR)/var/test
+TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=0 REDIS_URL= DATABASE_URL= CONN_MAX_AGE=0 VAR_DIR=$(CURDIR)/var/test
 
 .PHONY: demo test test-sqlite test-postgres lint bench clean
 

@@ -46,18 +46,6 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
-            name='SearchEntry',
-            fields=[
-                ('article', models.OneToOneField(db_column='rowid', db_constraint=False, on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='search_entry', serialize=False, to='articles.article')),
-                ('title', articles.search.engines.SearchTextField()),
-                ('body', articles.search.engines.SearchTextField()),
-            ],
-            options={
-                'db_table': 'articles_search',
-                'managed': False,
-            },
-        ),
-        migrations.CreateModel(
             name='ViewCount',
             fields=[
                 ('article', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='views', serialize=False, to='articles.article')),

@@ -1,6 +1,9 @@
 """The search table behind SearchEntry, built for the database in use (see articles/search/)."""
 
-from django.db import migrations
+import django.db.models.deletion
+from django.db import migrations, models
+
+import articles.search.engines
 
 SQLITE = [
     "CREATE VIRTUAL TABLE articles_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0')",
@@ -8,7 +11,7 @@ SQLITE = [
 POSTGRESQL = [
     """
     CREATE TABLE articles_search (
-        rowid bigint PRIMARY KEY REFERENCES articles_article (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        rowid bigint PRIMARY KEY,  -- the article's id; Django's cascade deletes the entry
         title text NOT NULL DEFAULT '',
         body text NOT NULL DEFAULT '',
         document tsvector GENERATED ALWAYS AS (
@@ -33,4 +36,30 @@ def drop_search_table(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("articles", "0001_initial")]
 
-    operations = [migrations.RunPython(create_search_table, drop_search_table)]
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            database_operations=[migrations.RunPython(create_search_table, drop_search_table)],
+            state_operations=[
+                migrations.CreateModel(
+                    name="SearchEntry",
+                    fields=[
+                        (
+                            "article",
+                            models.OneToOneField(
+                                db_column="rowid",
+                                db_constraint=False,
+                                on_delete=django.db.models.deletion.CASCADE,
+                                primary_key=True,
+                                related_name="search_entry",
+                                serialize=False,
+                                to="articles.article",
+                            ),
+                        ),
+                        ("title", articles.search.engines.SearchTextField()),
+                        ("body", articles.search.engines.SearchTextField()),
+                    ],
+                    options={"db_table": "articles_search"},
+                ),
+            ],
+        )
+    ]

@@ -6,8 +6,9 @@ from ..search.engines import SearchTextField
 class SearchEntry(models.Model):
     """An article's search text, pre-tokenised (CJK as overlapping bigrams; see articles/search/).
 
-    The table is created per database by migration 0002: an FTS5 table on SQLite,
-    a table with a generated, GIN-indexed tsvector on PostgreSQL.
+    Migration 0002 creates the table to suit the database: an FTS5 table on SQLite,
+    a table with a generated, GIN-indexed tsvector on PostgreSQL. Django knows it
+    as an ordinary table, so flush and cascading deletes include it.
     """
 
     article = models.OneToOneField(
@@ -22,7 +23,6 @@ class SearchEntry(models.Model):
     body = SearchTextField()
 
     class Meta:
-        managed = False
         db_table = "articles_search"
 
     def __str__(self):
