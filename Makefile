@@ -22,7 +22,8 @@ demo: $(STAMP)
 	SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py collectstatic --noinput -v0
 	SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py ensure_editor --password-file var/editor-password
 	SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py load_demo
-	@echo "Serving http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/, login above; Ctrl-C stops)"
+	@echo "Serving http://127.0.0.1:8000 with gunicorn; admin at http://127.0.0.1:8000/admin/"
+	@echo "Editor login: editor / $$(cat var/editor-password)   (Ctrl-C stops)"
 	SECRET_KEY=$$(cat var/secret_key) $(BIN)/gunicorn newsroom.wsgi --workers 3 --bind 127.0.0.1:8000 --access-logfile -
 
 lint: $(STAMP)

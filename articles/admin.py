@@ -103,10 +103,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return _("Live") if obj.is_published else _("Scheduled")
 
     def get_search_results(self, request, queryset, search_term):
-        query = search.parse(search_term)
-        if not query:
-            return queryset, False
-        return search.search_articles(queryset, query, order=search.ORDER_DATE), False
+        return search.filter_matching(queryset, search.parse(search_term)), False
 
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:

@@ -126,5 +126,6 @@ def search_results(request):
             "page_obj": page_obj,
             "hits": hits,
             "pagination_query": urlencode({"q": query.text, "order": order}),
+            "truncated": getattr(results, "truncated", False),
         },
     )

@@ -3,10 +3,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-import articles.search.engines
-
 SQLITE = [
-    "CREATE VIRTUAL TABLE articles_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0')",
+    "CREATE VIRTUAL TABLE articles_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', prefix = '1')",
 ]
 POSTGRESQL = [
     """
@@ -55,8 +53,8 @@ class Migration(migrations.Migration):
                                 to="articles.article",
                             ),
                         ),
-                        ("title", articles.search.engines.SearchTextField()),
-                        ("body", articles.search.engines.SearchTextField()),
+                        ("title", models.TextField()),
+                        ("body", models.TextField()),
                     ],
                     options={"db_table": "articles_search"},
                 ),

@@ -122,8 +122,13 @@ class Article(models.Model):
         ordering = ["-publish_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        # Not (status, publish_at): without statistics SQLite would then prefer that index
+        # to primary-key lookups by id, scanning every published article.
         indexes = [
-            models.Index(fields=["status", "publish_at"], name="article_visible_idx")
+            models.Index(fields=["publish_at"], name="article_publish_idx"),
+            models.Index(
+                fields=["category", "publish_at"], name="article_category_publish_idx"
+            ),
         ]
 
     def __str__(self):

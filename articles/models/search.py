@@ -1,7 +1,5 @@
 from django.db import models
 
-from ..search.engines import SearchTextField
-
 
 class SearchEntry(models.Model):
     """An article's search text, pre-tokenised (CJK as overlapping bigrams; see articles/search/).
@@ -19,8 +17,8 @@ class SearchEntry(models.Model):
         db_column="rowid",
         db_constraint=False,
     )
-    title = SearchTextField()
-    body = SearchTextField()
+    title = models.TextField()
+    body = models.TextField()
 
     class Meta:
         db_table = "articles_search"

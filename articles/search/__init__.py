@@ -3,24 +3,33 @@
 results = search_articles(Article.objects.published(), parse(request.GET["q"]))
 """
 
-from .engines import match_expression, rank
+from .engines import match_expression, matching_ids
 from .highlight import highlight, snippet
 from .index import index_article, rebuild_index
 from .query import ParsedQuery, parse
+from .results import RankedResults, by_date
 
 ORDER_RELEVANCE, ORDER_DATE = "relevance", "date"
 
 
 def search_articles(articles, query, order=ORDER_RELEVANCE):
-    """``articles`` narrowed to the matches of ``query`` (a ParsedQuery), best or newest first."""
+    """The matches of ``query`` (a ParsedQuery) among ``articles``: best first, or newest first.
+
+    Either way the result can be paged with Django's Paginator.
+    """
     if not query:
         return articles.none()
-    expression = match_expression(query)
-    matching = articles.filter(search_entry__title__matches=expression)
     if order == ORDER_DATE:
-        return matching.order_by("-publish_at", "-pk")
-    return matching.annotate(rank=rank(expression)).order_by(
-        "-rank", "-publish_at", "-pk"
+        return by_date(articles, query)
+    return RankedResults(articles, query)
+
+
+def filter_matching(articles, query):
+    """``articles`` narrowed to the matches of ``query``, as a queryset (for the admin)."""
+    return (
+        articles.filter(pk__in=matching_ids(match_expression(query)))
+        if query
+        else articles
     )
 
 
@@ -28,6 +37,7 @@ __all__ = [
     "ORDER_DATE",
     "ORDER_RELEVANCE",
     "ParsedQuery",
+    "filter_matching",
     "highlight",
     "index_article",
     "parse",

@@ -1,13 +1,50 @@
 """The two engines behind one search: SQLite FTS5 and PostgreSQL tsvector/GIN.
 
 Both index the same token text (tokens.index_text), so both find the same articles.
+Each answers two questions in SQL of its own: which article ids match (a subquery
+the ORM can filter on), and which match best (ids with scores, best first).
 """
 
 from django.db import connection
-from django.db.models import FloatField, Lookup, TextField
 from django.db.models.expressions import RawSQL
 
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
+
+# ts_rank weights are {D, C, B, A}; titles are A, bodies B.
+_PG_WEIGHTS = f"{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}"
+_SQL = {
+    "sqlite": {
+        "matching": "SELECT rowid FROM articles_search WHERE articles_search MATCH %s",
+        "ranked": (
+            f"SELECT rowid, -bm25(articles_search, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score FROM articles_search "
+            "WHERE articles_search MATCH %s ORDER BY score DESC LIMIT %s"
+        ),
+        "recent": (
+            "SELECT rowid, rowid FROM articles_search WHERE articles_search MATCH %s ORDER BY rowid DESC LIMIT %s"
+        ),
+    },
+    "postgresql": {
+        "matching": "SELECT rowid FROM articles_search WHERE document @@ to_tsquery('simple', %s)",
+        "ranked": (
+            f"SELECT rowid, ts_rank('{_PG_WEIGHTS}', document, query) AS score "
+            "FROM articles_search, to_tsquery('simple', %s) AS query "
+            "WHERE document @@ query ORDER BY score DESC LIMIT %s"
+        ),
+        "recent": (
+            "SELECT rowid, rowid FROM articles_search WHERE document @@ to_tsquery('simple', %s) "
+            "ORDER BY rowid DESC LIMIT %s"
+        ),
+    },
+}
+
+
+def _sql(name):
+    try:
+        return _SQL[connection.vendor][name]
+    except KeyError:
+        raise NotImplementedError(
+            "Full-text search needs SQLite or PostgreSQL."
+        ) from None
 
 
 def _fts5_phrase(term):
@@ -25,6 +62,7 @@ def _tsquery_phrase(term):
 
 
 def match_expression(query):
+    """The query in the engine's own syntax; every token is quoted, so nothing typed is an operator."""
     if connection.vendor == "postgresql":
         expression = " & ".join(f"({_tsquery_phrase(t)})" for t in query.include)
         return expression + "".join(
@@ -34,48 +72,19 @@ def match_expression(query):
     return expression + "".join(f" NOT {_fts5_phrase(t)}" for t in query.exclude)
 
 
-class Matches(Lookup):
-    """``search_entry__title__matches=<engine expression>``: a full-text match of the whole entry.
+def matching_ids(expression):
+    """A subquery of every matching article id, for ``pk__in=``."""
+    return RawSQL(_sql("matching"), (expression,))
 
-    Whichever column it is written on, it matches the entry's whole document (title and body).
+
+def ranked_ids(expression, limit, by_relevance=True):
+    """[(article id, score)] of the best ``limit`` matches, best first.
+
+    By relevance titles weigh ten times bodies. Otherwise the newest entries come first:
+    cheap even when a term is in most articles, where relevance says little anyway.
     """
-
-    lookup_name = "matches"
-
-    def as_sql(self, compiler, connection):
-        raise NotImplementedError("Full-text search needs SQLite or PostgreSQL.")
-
-    def as_sqlite(self, compiler, connection):
-        # FTS5 matches against the hidden column named after the table.
-        _, params = self.process_rhs(compiler, connection)
-        return f"{compiler.quote_name_unless_alias(self.lhs.alias)} MATCH %s", params
-
-    def as_postgresql(self, compiler, connection):
-        _, params = self.process_rhs(compiler, connection)
-        document = f'{compiler.quote_name_unless_alias(self.lhs.alias)}."document"'
-        return f"{document} @@ to_tsquery('simple', %s)", params
-
-
-class SearchTextField(TextField):
-    """A column of the search table: token text (see tokens.index_text)."""
-
-
-SearchTextField.register_lookup(Matches)
-
-
-def rank(expression):
-    """Higher is better on both engines; title matches weigh ten times body matches."""
-    if connection.vendor == "postgresql":
-        weights = (
-            f"{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}"  # D, C, B (body), A (title)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _sql("ranked" if by_relevance else "recent"), (expression, limit)
         )
-        return RawSQL(
-            f"ts_rank('{weights}', \"articles_search\".\"document\", to_tsquery('simple', %s))",
-            (expression,),
-            output_field=FloatField(),
-        )
-    return RawSQL(
-        f'-bm25("articles_search", {TITLE_WEIGHT}, {BODY_WEIGHT})',
-        (),
-        output_field=FloatField(),
-    )
+        return cursor.fetchall()

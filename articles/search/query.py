@@ -33,6 +33,14 @@ class ParsedQuery:
     def __bool__(self):
         return bool(self.include)
 
+    @property
+    def single_characters_only(self):
+        """Every term is one CJK character (一, 中): it matches most of a Chinese archive."""
+        return all(
+            len(t.tokens) == 1 and t.prefix and is_cjk(t.tokens[0])
+            for t in self.include
+        )
+
 
 def _clean(raw):
     text = "".join(

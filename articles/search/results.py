@@ -1,0 +1,51 @@
+"""Search results as a sequence Django's Paginator can page through."""
+
+from .engines import match_expression, matching_ids, ranked_ids
+
+# Relevance ranking looks at the best this many matches; past that the list says "N+".
+RANKED_LIMIT = 1000
+
+
+class RankedResults:
+    """The visible articles among the best matches, best first, newer first among equals.
+
+    A query of single characters only (中, 港) matches most of a Chinese archive and
+    ranks by recency instead: relevance says little there and would cost a full scan.
+    """
+
+    def __init__(self, articles, query, limit=RANKED_LIMIT):
+        self.articles = articles
+        self.expression = match_expression(query)
+        self.by_relevance = not query.single_characters_only
+        self.limit = limit
+        self._ids = None
+        self.truncated = False
+
+    def _ordered_ids(self):
+        if self._ids is None:
+            scored = ranked_ids(self.expression, self.limit + 1, self.by_relevance)
+            self.truncated = len(scored) > self.limit
+            scores = dict(scored[: self.limit])
+            visible = self.articles.filter(pk__in=scores).values_list("pk", flat=True)
+            # Among equal scores the newer article (the higher id) comes first.
+            self._ids = sorted(visible, key=lambda pk: (scores[pk], pk), reverse=True)
+        return self._ids
+
+    def count(self):
+        return len(self._ordered_ids())
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        ids = self._ordered_ids()[index]
+        if not isinstance(index, slice):
+            return self.articles.get(pk=ids)
+        by_id = self.articles.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def by_date(articles, query):
+    return articles.filter(pk__in=matching_ids(match_expression(query))).order_by(
+        "-publish_at", "-pk"
+    )

@@ -1,0 +1,95 @@
+"""The search page: highlighted, escaped, helpful, and never a 500 whatever is typed."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE_QUERIES = [
+    "",
+    "   ",
+    "x" * 10_000,
+    "稻" * 10_000,
+    '"',
+    '""',
+    '"unbalanced 稻田',
+    "*",
+    "稻*",
+    "NEAR(稻田 养老)",
+    "稻田 OR 养老",
+    "稻田 AND NOT 养老",
+    "(((",
+    ")",
+    "-",
+    "--稻田",
+    "-稻田",
+    "title:稻田",
+    "{title body}: x",
+    "%",
+    "_",
+    "%稻_",
+    "\\",
+    "\\'; DROP TABLE articles_article; --",
+    "\x00\x01\x1f稻田\x7f",
+    "稻田\u200b养老",
+    "ｌｉｂｒａｒｙ",
+    "Ünïcödé ßtraße",
+    "😀 稻田",
+    "<script>alert(1)</script>",
+    "^稻田",
+    "'稻田'",
+    "稻田:*",
+    "!稻田 & 养老 | x",
+    "稻田 <-> 养老",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+@pytest.mark.parametrize("order", ["relevance", "date"])
+def test_odd_queries_never_fail(client, query, order):
+    make_article("西三合村的稻田", body="<p>养老 library</p>")
+    response = client.get(
+        reverse("articles:search"), {"q": query, "order": order, "page": 1}
+    )
+    assert response.status_code in {200, 404}  # 404 only for a page past the end
+    if response.status_code == 200:
+        assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_an_unknown_sort_order_is_a_400(client):
+    assert (
+        client.get(
+            reverse("articles:search"), {"q": "稻田", "order": "bogus"}
+        ).status_code
+        == 400
+    )
+
+
+def test_matches_are_highlighted_and_content_is_escaped(client):
+    make_article(
+        "<b>稻田</b>丰收",
+        body="<p>西三合村的稻田&lt;img src=x onerror=alert(1)&gt;迎来丰收。</p>",
+    )
+    content = client.get(reverse("articles:search"), {"q": "稻田"}).content.decode()
+    assert "&lt;b&gt;<mark>稻田</mark>&lt;/b&gt;丰收" in content
+    assert (
+        "西三合村的<mark>稻田</mark>&lt;img src=x onerror=alert(1)&gt;迎来丰收"
+        in content
+    )
+    assert "<img src=x" not in content
+
+
+def test_query_text_is_escaped_in_the_page(client):
+    content = client.get(
+        reverse("articles:search"), {"q": '"><script>alert(1)</script>'}
+    ).content.decode()
+    assert "<script>alert(1)</script>" not in content
+
+
+def test_nothing_found_says_so_helpfully(client):
+    make_article("稻田")
+    response = client.get(reverse("articles:search"), {"q": "火星"})
+    assert response.context["page_obj"].paginator.count == 0
+    assert "没有找到结果" in response.content.decode()

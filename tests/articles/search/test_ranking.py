@@ -1,0 +1,70 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from articles.search import ORDER_DATE, parse, search_articles
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def ranked(query, order="relevance"):
+    return list(search_articles(Article.objects.published(), parse(query), order)[:20])
+
+
+def test_title_matches_rank_above_body_matches():
+    old = timezone.now() - datetime.timedelta(days=30)
+    in_body = make_article(
+        "镇里的新闻", body="<p>今年养老服务中心开业，社区居民很满意。</p>"
+    )
+    in_title = make_article(
+        "养老服务中心开业", body="<p>社区居民很满意。</p>", publish_at=old
+    )
+    assert ranked("养老") == [in_title, in_body]
+
+
+def test_newer_first_among_equals():
+    now = timezone.now()
+    older = make_article(
+        "就业招聘会", body="<p>岗位</p>", publish_at=now - datetime.timedelta(days=2)
+    )
+    newer = make_article(
+        "就业招聘会", body="<p>岗位</p>", publish_at=now - datetime.timedelta(days=1)
+    )
+    assert ranked("就业") == [newer, older]
+
+
+def test_sort_by_date_switch():
+    now = timezone.now()
+    strong = make_article(
+        "稻田 稻田 稻田",
+        body="<p>稻田</p>",
+        publish_at=now - datetime.timedelta(days=5),
+    )
+    weak = make_article(
+        "新闻", body="<p>稻田</p>", publish_at=now - datetime.timedelta(days=1)
+    )
+    assert ranked("稻田") == [strong, weak]
+    assert ranked("稻田", ORDER_DATE) == [weak, strong]
+
+
+def test_single_character_queries_list_the_newest_matches_first():
+    now = timezone.now()
+    first = make_article("港口", publish_at=now - datetime.timedelta(days=3))
+    second = make_article("港城 港城 港城", publish_at=now - datetime.timedelta(days=2))
+    assert ranked("港") == [second, first]
+
+
+def test_results_page_counts_and_pages(client):
+    for number in range(25):
+        make_article(f"养老新闻{number}")
+    response = client.get(reverse("articles:search"), {"q": "养老", "page": 2})
+    assert response.context["page_obj"].paginator.count == 25
+    assert len(response.context["hits"]) == 5
+    assert (
+        "q=%E5%85%BB%E8%80%81&amp;order=relevance&amp;page=1"
+        in response.content.decode()
+    )
