@@ -54,12 +54,8 @@ class ArticleAdmin(admin.ModelAdmin):
         ("publish_at", PublishDateRangeFilter),
     ]
     list_select_related = ["category__parent", "views"]
-    search_fields = [
-        "title"
-    ]  # answered by the full-text engine, see get_search_results
-    search_help_text = _(
-        'Searches titles and text, drafts included. "quoted phrase", -exclude.'
-    )
+    search_fields = ["title"]  # answered by the full-text engine, see get_search_results
+    search_help_text = _('Searches titles and text, drafts included. "quoted phrase", -exclude.')
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category"]
@@ -90,9 +86,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
-    @admin.display(
-        description=_("views"), ordering=F("views__total").desc(nulls_last=True)
-    )
+    @admin.display(description=_("views"), ordering=F("views__total").desc(nulls_last=True))
     def views_total(self, obj):
         return obj.view_count
 
@@ -130,9 +124,7 @@ class ArticleAdmin(admin.ModelAdmin):
             changed += 1
         self.message_user(
             request,
-            ngettext(
-                "%(count)d article changed.", "%(count)d articles changed.", changed
-            )
+            ngettext("%(count)d article changed.", "%(count)d articles changed.", changed)
             % {"count": changed},
             messages.SUCCESS,
         )

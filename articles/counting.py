@@ -23,9 +23,7 @@ BOT_USER_AGENT = re.compile(
 def counts_as_view(request):
     if request.method != "GET":
         return False
-    purpose = request.headers.get("Sec-Purpose", "") + request.headers.get(
-        "Purpose", ""
-    )
+    purpose = request.headers.get("Sec-Purpose", "") + request.headers.get("Purpose", "")
     if "prefetch" in purpose.lower():
         return False
     if BOT_USER_AGENT.search(request.headers.get("User-Agent", "")):

@@ -44,9 +44,7 @@ def validate_image_upload(fieldfile):
         width, height = image.size
         if width * height > settings.NEWSROOM_MAX_IMAGE_PIXELS:
             raise ValidationError(
-                _(
-                    "The image is %(width)s×%(height)s pixels; the limit is %(limit)s million pixels."
-                )
+                _("The image is %(width)s×%(height)s pixels; the limit is %(limit)s million pixels.")
                 % {
                     "width": width,
                     "height": height,
@@ -58,14 +56,10 @@ def validate_image_upload(fieldfile):
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(
-            _("The image decodes to far too many pixels."), code="bomb"
-        ) from None
+        raise ValidationError(_("The image decodes to far too many pixels."), code="bomb") from None
     except Exception:  # Pillow raises many kinds of error for broken files
         raise ValidationError(
-            _(
-                "Upload a JPEG, PNG, GIF or WebP image. The file is not one, or it is damaged."
-            ),
+            _("Upload a JPEG, PNG, GIF or WebP image. The file is not one, or it is damaged."),
             code="invalid_image",
         ) from None
     finally:
@@ -96,9 +90,7 @@ def store_clean_copy(instance, field_name):
     if fieldfile and not fieldfile._committed:
         fieldfile.file = clean_copy(fieldfile.file, fieldfile.name)
         fieldfile.name = fieldfile.file.name
-        instance._meta.get_field(field_name).update_dimension_fields(
-            instance, force=True
-        )
+        instance._meta.get_field(field_name).update_dimension_fields(instance, force=True)
 
 
 class ImageUploadFormField(forms.ImageField):

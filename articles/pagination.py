@@ -10,6 +10,4 @@ def paginate(request, queryset, per_page=20):
     try:
         return paginator.page(number)
     except InvalidPage:
-        raise Http404(
-            _("There is no page %(number)s.") % {"number": str(number)[:20]}
-        ) from None
+        raise Http404(_("There is no page %(number)s.") % {"number": str(number)[:20]}) from None

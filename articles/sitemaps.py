@@ -8,9 +8,7 @@ class ArticleSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return (
-            Article.objects.published().only("pk", "slug", "updated_at").order_by("-pk")
-        )
+        return Article.objects.published().only("pk", "slug", "updated_at").order_by("-pk")
 
     def lastmod(self, item):
         return item.updated_at

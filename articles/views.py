@@ -20,9 +20,7 @@ def home(request):
     sections = [
         (
             category,
-            published.filter(category_id__in=category.descendant_ids()).for_listing()[
-                :6
-            ],
+            published.filter(category_id__in=category.descendant_ids()).for_listing()[:6],
         )
         for category in Category.objects.visible().top_level()
     ]
@@ -40,11 +38,7 @@ def home(request):
 @require_safe
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    articles = (
-        Article.objects.published()
-        .in_categories(category.descendant_ids())
-        .for_listing()
-    )
+    articles = Article.objects.published().in_categories(category.descendant_ids()).for_listing()
     return render(
         request,
         "articles/category_detail.html",
@@ -105,9 +99,7 @@ def search_results(request):
     if order not in {search.ORDER_RELEVANCE, search.ORDER_DATE}:
         return HttpResponseBadRequest("Unknown order.")
     query = search.parse(request.GET.get("q", ""))
-    results = search.search_articles(
-        Article.objects.published().select_related("category"), query, order
-    )
+    results = search.search_articles(Article.objects.published().select_related("category"), query, order)
     page_obj = paginate(request, results, PER_PAGE) if query else None
     hits = [
         (

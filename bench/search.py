@@ -69,9 +69,7 @@ def leg():
     call_command("migrate", verbosity=0)
     if Article.objects.count() != count:
         Article.objects.all().delete()
-        category, _ = Category.objects.get_or_create(
-            slug="bench", defaults={"name": "bench"}
-        )
+        category, _ = Category.objects.get_or_create(slug="bench", defaults={"name": "bench"})
         now = timezone.now()
         batch = []
         for index, (title, body) in enumerate(articles(count)):
@@ -96,13 +94,9 @@ def leg():
     )
     rate = count / (time.perf_counter() - started)
     if connection.vendor == "sqlite":
-        connection.cursor().execute(
-            "INSERT INTO articles_search(articles_search) VALUES ('optimize')"
-        )
+        connection.cursor().execute("INSERT INTO articles_search(articles_search) VALUES ('optimize')")
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'articles_search%'"
-            )
+            cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'articles_search%'")
             index_bytes = cursor.fetchone()[0]
     else:
         with connection.cursor() as cursor:
@@ -147,9 +141,7 @@ def leg():
             f"icontains {scan_per_query[q][0]:8.1f} ms ({scan_per_query[q][1]} hits)"
         )
     print(f"  corpus: {paragraphs()[1]}")
-    print(
-        f"  index {index_bytes / 1e6:.1f} MB; engine p50 {e50:.1f} ms, icontains p50 {s50:.1f} ms"
-    )
+    print(f"  index {index_bytes / 1e6:.1f} MB; engine p50 {e50:.1f} ms, icontains p50 {s50:.1f} ms")
     print(
         f"search {count} articles {label}: p95 {e95:.1f} ms, icontains p95 {s95:.1f} ms, "
         f"{s95 / e95:.0f}x faster, index {rate:.0f} articles/s"
@@ -163,9 +155,7 @@ def main():
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument(
         "--postgres",
-        default=os.environ.get(
-            "POSTGRES_BENCH_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench"
-        ),
+        default=os.environ.get("POSTGRES_BENCH_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench"),
     )
     args = parser.parse_args()
     out = ROOT / "bench" / "out"
@@ -174,12 +164,8 @@ def main():
         import psycopg
 
         base = args.postgres.rsplit("/", 1)
-        with psycopg.connect(
-            base[0] + "/postgres", autocommit=True, connect_timeout=3
-        ) as conn:
-            if not conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [base[1]]
-            ).fetchone():
+        with psycopg.connect(base[0] + "/postgres", autocommit=True, connect_timeout=3) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [base[1]]).fetchone():
                 conn.execute(f'CREATE DATABASE "{base[1]}"')
         postgres = True
     except Exception as error:  # no server: SQLite only

@@ -16,15 +16,9 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path():
-    path = (
-        os.environ.get("CHROMIUM")
-        or shutil.which("chromium")
-        or shutil.which("chromium-browser")
-    )
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
-        message = (
-            "Chromium not found: install Debian's 'chromium' to run the browser tests"
-        )
+        message = "Chromium not found: install Debian's 'chromium' to run the browser tests"
         if os.environ.get("NEWSROOM_REQUIRE_BROWSER"):
             pytest.fail(message)
         pytest.skip(message)
@@ -39,9 +33,7 @@ def browser_page():
     # Playwright's sync API runs an event loop; Django's async-safety check must not trip on the ORM.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         yield page
         browser.close()

@@ -8,9 +8,7 @@ def _test_storage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Unhashed static names, so the live server's static handler finds them without collectstatic.
     settings.STORAGES = settings.STORAGES | {
-        "staticfiles": {
-            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        }
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     }
 
 

@@ -38,9 +38,7 @@ def make_article(title=None, category=None, tags=(), **fields):
 
 
 def make_editor(username="editor", password="correct horse battery staple"):
-    user = get_user_model().objects.create_user(
-        username=username, password=password, is_staff=True
-    )
+    user = get_user_model().objects.create_user(username=username, password=password, is_staff=True)
     user.groups.add(editors_group())
     return user
 
@@ -52,9 +50,5 @@ def image_bytes(format="PNG", size=(40, 30), color=(200, 30, 30), **save_options
 
 
 def uploaded_image(name="photo.png", format="PNG", **options):
-    content_type = {"PNG": "image/png", "JPEG": "image/jpeg"}.get(
-        format, "application/octet-stream"
-    )
-    return SimpleUploadedFile(
-        name, image_bytes(format, **options), content_type=content_type
-    )
+    content_type = {"PNG": "image/png", "JPEG": "image/jpeg"}.get(format, "application/octet-stream")
+    return SimpleUploadedFile(name, image_bytes(format, **options), content_type=content_type)

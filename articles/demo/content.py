@@ -143,9 +143,7 @@ def load(author=None):
             author=author,
             status=status,
             publish_at=now - datetime.timedelta(days=index, hours=rng.randrange(24)),
-            cover_image=image_file(index, f"cover-{index}.jpg", (480, 320))
-            if index % 3 == 0
-            else None,
+            cover_image=image_file(index, f"cover-{index}.jpg", (480, 320)) if index % 3 == 0 else None,
         )
         article.tags.add(*rng.sample(TAGS[:6], 2))
         created += 1
@@ -153,9 +151,7 @@ def load(author=None):
         article = Article.objects.create(
             title=title,
             summary=summary,
-            body=paragraphs_html(
-                [summary, "Residents said the change was welcome and long awaited."]
-            ),
+            body=paragraphs_html([summary, "Residents said the change was welcome and long awaited."]),
             category=categories["english"],
             author=author,
             status=Article.Status.PUBLISHED,

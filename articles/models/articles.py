@@ -20,14 +20,10 @@ BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|tr|pre)>|<br\s*/?>", re.IGN
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and its publish time has come."""
-        return self.filter(
-            status=Article.Status.PUBLISHED, publish_at__lte=timezone.now()
-        )
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
 
     def scheduled(self):
-        return self.filter(
-            status=Article.Status.PUBLISHED, publish_at__gt=timezone.now()
-        )
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
 
     def in_categories(self, category_ids):
         return self.filter(category_id__in=category_ids)
@@ -36,18 +32,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category", "views").order_by("-publish_at", "-pk")
 
     def most_viewed(self):
-        return self.select_related("category", "views").order_by(
-            "-views__total", "-publish_at"
-        )
+        return self.select_related("category", "views").order_by("-views__total", "-publish_at")
 
     def next_go_live(self):
         """When the next scheduled article becomes visible, or None."""
-        return (
-            self.scheduled()
-            .order_by("publish_at")
-            .values_list("publish_at", flat=True)
-            .first()
-        )
+        return self.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
 
 
 class Article(models.Model):
@@ -100,19 +89,13 @@ class Article(models.Model):
         blank=True,
         help_text=_("来源, e.g. the paper or office."),
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     publish_at = models.DateTimeField(
         _("publish time"),
         default=timezone.now,
-        help_text=_(
-            "A time in the future schedules the article: readers see it from then on."
-        ),
+        help_text=_("A time in the future schedules the article: readers see it from then on."),
     )
-    meta_description = models.CharField(
-        _("meta description"), max_length=300, blank=True
-    )
+    meta_description = models.CharField(_("meta description"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -126,9 +109,7 @@ class Article(models.Model):
         # to primary-key lookups by id, scanning every published article.
         indexes = [
             models.Index(fields=["publish_at"], name="article_publish_idx"),
-            models.Index(
-                fields=["category", "publish_at"], name="article_category_publish_idx"
-            ),
+            models.Index(fields=["category", "publish_at"], name="article_category_publish_idx"),
         ]
 
     def __str__(self):
@@ -146,9 +127,7 @@ class Article(models.Model):
 
     @property
     def is_published(self):
-        return (
-            self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
-        )
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
 
     @property
     def view_count(self):
@@ -161,39 +140,25 @@ class Article(models.Model):
         return html.unescape(strip_tags(BLOCK_END.sub("\n", self.body))).strip()
 
     def description(self):
-        return (
-            self.meta_description
-            or self.summary
-            or Truncator(self.body_text).chars(120)
-        )
+        return self.meta_description or self.summary or Truncator(self.body_text).chars(120)
 
     def neighbours(self):
         """The previous and next published article in the same category."""
         siblings = (
-            Article.objects.published()
-            .filter(category_id=self.category_id)
-            .only("pk", "slug", "title")
+            Article.objects.published().filter(category_id=self.category_id).only("pk", "slug", "title")
         )
         newer = siblings.filter(
-            models.Q(publish_at__gt=self.publish_at)
-            | models.Q(publish_at=self.publish_at, pk__gt=self.pk)
+            models.Q(publish_at__gt=self.publish_at) | models.Q(publish_at=self.publish_at, pk__gt=self.pk)
         )
         older = siblings.filter(
-            models.Q(publish_at__lt=self.publish_at)
-            | models.Q(publish_at=self.publish_at, pk__lt=self.pk)
+            models.Q(publish_at__lt=self.publish_at) | models.Q(publish_at=self.publish_at, pk__lt=self.pk)
         )
-        return older.order_by("-publish_at", "-pk").first(), newer.order_by(
-            "publish_at", "pk"
-        ).first()
+        return older.order_by("-publish_at", "-pk").first(), newer.order_by("publish_at", "pk").first()
 
     def related(self, limit=5):
         """Published articles sharing the most tags, else the newest of the category."""
         tag_ids = [tag.pk for tag in self.tags.all()]
-        others = (
-            Article.objects.published()
-            .exclude(pk=self.pk)
-            .only("pk", "slug", "title", "publish_at")
-        )
+        others = Article.objects.published().exclude(pk=self.pk).only("pk", "slug", "title", "publish_at")
         if tag_ids:
             shared = (
                 others.filter(tags__in=tag_ids)

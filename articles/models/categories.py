@@ -49,14 +49,8 @@ class Category(models.Model):
         return reverse("articles:category", kwargs={"slug": self.slug})
 
     def clean(self):
-        if (
-            self.pk
-            and self.parent_id
-            and self.pk in {c.pk for c in self.parent.ancestors_and_self()}
-        ):
-            raise ValidationError(
-                {"parent": _("A category cannot be placed inside itself.")}
-            )
+        if self.pk and self.parent_id and self.pk in {c.pk for c in self.parent.ancestors_and_self()}:
+            raise ValidationError({"parent": _("A category cannot be placed inside itself.")})
 
     def ancestors_and_self(self):
         """Root first. Walks parents one query each; trees here are a few levels deep."""

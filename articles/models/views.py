@@ -24,18 +24,12 @@ class ViewCount(models.Model):
 class DailyViewCount(models.Model):
     """Views per article per day, for the 24-hour and 7-day popular lists."""
 
-    article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="daily_views"
-    )
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="daily_views")
     day = models.DateField()
     total = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["article", "day"], name="one_count_per_article_day"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["article", "day"], name="one_count_per_article_day")]
         indexes = [models.Index(fields=["day", "article"], name="daily_views_day_idx")]
 
     def __str__(self):

@@ -26,11 +26,7 @@ def search_articles(articles, query, order=ORDER_RELEVANCE):
 
 def filter_matching(articles, query):
     """``articles`` narrowed to the matches of ``query``, as a queryset (for the admin)."""
-    return (
-        articles.filter(pk__in=matching_ids(match_expression(query)))
-        if query
-        else articles
-    )
+    return articles.filter(pk__in=matching_ids(match_expression(query))) if query else articles
 
 
 __all__ = [

@@ -9,6 +9,9 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
+# Relevance is scored over the newest this many matches: a word in a fifth of a large
+# archive would otherwise cost a score for every one of its articles (see README).
+RECENT_CANDIDATES = 5000
 
 # ts_rank weights are {D, C, B, A}; titles are A, bodies B.
 _PG_WEIGHTS = f"{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}"
@@ -17,8 +20,9 @@ _SQL = {
         "matching": "SELECT rowid FROM articles_search WHERE articles_search MATCH %s",
         "ranked": (
             f"SELECT rowid, -bm25(articles_search, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score FROM articles_search "
-            "WHERE articles_search MATCH %s ORDER BY score DESC LIMIT %s"
+            "WHERE articles_search MATCH %s AND rowid >= %s ORDER BY score DESC LIMIT %s"
         ),
+        "cutoff": "SELECT rowid FROM articles_search WHERE articles_search MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s",
         "recent": (
             "SELECT rowid, rowid FROM articles_search WHERE articles_search MATCH %s ORDER BY rowid DESC LIMIT %s"
         ),
@@ -28,7 +32,11 @@ _SQL = {
         "ranked": (
             f"SELECT rowid, ts_rank('{_PG_WEIGHTS}', document, query) AS score "
             "FROM articles_search, to_tsquery('simple', %s) AS query "
-            "WHERE document @@ query ORDER BY score DESC LIMIT %s"
+            "WHERE document @@ query AND rowid >= %s ORDER BY score DESC LIMIT %s"
+        ),
+        "cutoff": (
+            "SELECT rowid FROM articles_search WHERE document @@ to_tsquery('simple', %s) "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET %s"
         ),
         "recent": (
             "SELECT rowid, rowid FROM articles_search WHERE document @@ to_tsquery('simple', %s) "
@@ -42,9 +50,7 @@ def _sql(name):
     try:
         return _SQL[connection.vendor][name]
     except KeyError:
-        raise NotImplementedError(
-            "Full-text search needs SQLite or PostgreSQL."
-        ) from None
+        raise NotImplementedError("Full-text search needs SQLite or PostgreSQL.") from None
 
 
 def _fts5_phrase(term):
@@ -53,9 +59,7 @@ def _fts5_phrase(term):
 
 
 def _tsquery_phrase(term):
-    parts = [
-        f"'{token}'" for token in term.tokens
-    ]  # tokens are letters and digits only
+    parts = [f"'{token}'" for token in term.tokens]  # tokens are letters and digits only
     if term.prefix:
         parts[-1] += ":*"
     return " <-> ".join(parts)
@@ -65,9 +69,7 @@ def match_expression(query):
     """The query in the engine's own syntax; every token is quoted, so nothing typed is an operator."""
     if connection.vendor == "postgresql":
         expression = " & ".join(f"({_tsquery_phrase(t)})" for t in query.include)
-        return expression + "".join(
-            f" & !({_tsquery_phrase(t)})" for t in query.exclude
-        )
+        return expression + "".join(f" & !({_tsquery_phrase(t)})" for t in query.exclude)
     expression = "(" + " AND ".join(_fts5_phrase(t) for t in query.include) + ")"
     return expression + "".join(f" NOT {_fts5_phrase(t)}" for t in query.exclude)
 
@@ -84,7 +86,10 @@ def ranked_ids(expression, limit, by_relevance=True):
     cheap even when a term is in most articles, where relevance says little anyway.
     """
     with connection.cursor() as cursor:
-        cursor.execute(
-            _sql("ranked" if by_relevance else "recent"), (expression, limit)
-        )
+        if not by_relevance:
+            cursor.execute(_sql("recent"), (expression, limit))
+            return cursor.fetchall()
+        cursor.execute(_sql("cutoff"), (expression, RECENT_CANDIDATES - 1))
+        oldest = cursor.fetchone()
+        cursor.execute(_sql("ranked"), (expression, oldest[0] if oldest else 0, limit))
         return cursor.fetchall()

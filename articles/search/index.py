@@ -6,9 +6,7 @@ from .tokens import index_text
 
 
 def entry_texts(article):
-    return index_text(article.title), index_text(
-        f"{article.summary}\n{article.body_text}"
-    )
+    return index_text(article.title), index_text(f"{article.summary}\n{article.body_text}")
 
 
 def index_article(article):

@@ -36,16 +36,11 @@ class ParsedQuery:
     @property
     def single_characters_only(self):
         """Every term is one CJK character (一, 中): it matches most of a Chinese archive."""
-        return all(
-            len(t.tokens) == 1 and t.prefix and is_cjk(t.tokens[0])
-            for t in self.include
-        )
+        return all(len(t.tokens) == 1 and t.prefix and is_cjk(t.tokens[0]) for t in self.include)
 
 
 def _clean(raw):
-    text = "".join(
-        ch if unicodedata.category(ch)[0] != "C" else " " for ch in raw or ""
-    )
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in raw or "")
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
@@ -66,9 +61,7 @@ def _term(text, prefix_word):
         else:
             tokens.extend(bigrams(run))
             if not last:
-                tokens.append(
-                    run[-1]
-                )  # the run ends here in the text too, so its unigram follows
+                tokens.append(run[-1])  # the run ends here in the text too, so its unigram follows
             prefix = False
     return Term(text=text, tokens=tuple(tokens), prefix=prefix)
 

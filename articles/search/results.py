@@ -2,8 +2,8 @@
 
 from .engines import match_expression, matching_ids, ranked_ids
 
-# Relevance ranking looks at the best this many matches; past that the list says "N+".
-RANKED_LIMIT = 1000
+# Relevance order lists at most this many; past that the page suggests narrowing the search.
+RANKED_LIMIT = 500
 
 
 class RankedResults:
@@ -46,6 +46,4 @@ class RankedResults:
 
 
 def by_date(articles, query):
-    return articles.filter(pk__in=matching_ids(match_expression(query))).order_by(
-        "-publish_at", "-pk"
-    )
+    return articles.filter(pk__in=matching_ids(match_expression(query))).order_by("-publish_at", "-pk")

@@ -28,20 +28,12 @@ def article_body(article):
 
     def figure(number):
         placed.add(number)
-        return render_to_string(
-            "includes/figure.html", {"image": images[number - 1], "number": number}
-        )
+        return render_to_string("includes/figure.html", {"image": images[number - 1], "number": number})
 
     def replace(match):
         number = int(match.group(1))
-        return (
-            figure(number)
-            if 1 <= number <= len(images) and number not in placed
-            else ""
-        )
+        return figure(number) if 1 <= number <= len(images) and number not in placed else ""
 
     body = FIGURE_MARKER.sub(replace, article.body)
     rest = "".join(figure(n) for n in range(1, len(images) + 1) if n not in placed)
-    return mark_safe(
-        body + rest
-    )  # body was sanitised on save; figures are escaped templates
+    return mark_safe(body + rest)  # body was sanitised on save; figures are escaped templates

@@ -23,9 +23,7 @@ def test_editor_creates_and_publishes_an_article_with_image_and_tags(editor_clie
     category = make_category("镇街动态", slug="town")
     data = with_image(article_form_data(category), uploaded_image("job.png"))
     response = editor_client.post(reverse("admin:articles_article_add"), data)
-    assert response.status_code == 302, (
-        response.context and response.context["adminform"].form.errors
-    )
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
     article = Article.objects.get()
     assert article.author.username == "editor"
     assert sorted(article.tags.names()) == ["就业", "民生"]
@@ -41,10 +39,7 @@ def test_hostile_body_posted_to_the_admin_is_stored_clean(editor_client):
         body='<p>ok<a href="javascript:alert(1)">x</a></p><script>alert(1)</script>',
     )
     editor_client.post(reverse("admin:articles_article_add"), data)
-    assert (
-        Article.objects.get().body
-        == '<p>ok<a rel="noopener noreferrer nofollow">x</a></p>'
-    )
+    assert Article.objects.get().body == '<p>ok<a rel="noopener noreferrer nofollow">x</a></p>'
 
 
 def test_publish_and_unpublish_actions(editor_client):
@@ -60,9 +55,7 @@ def test_publish_and_unpublish_actions(editor_client):
 
 def test_changelist_shows_scheduled_state_and_filters_by_it(editor_client):
     live = make_article("在线文章")
-    scheduled = make_article(
-        "定时文章", publish_at=timezone.now() + datetime.timedelta(days=2)
-    )
+    scheduled = make_article("定时文章", publish_at=timezone.now() + datetime.timedelta(days=2))
     url = reverse("admin:articles_article_changelist")
     response = editor_client.get(url, {"visibility": "scheduled"})
     assert list(response.context["cl"].result_list) == [scheduled]
@@ -82,9 +75,7 @@ def test_readers_are_sent_to_the_admin_login(client):
 def test_admin_messages_escape_titles(editor_client):
     category = make_category(slug="town")
     data = article_form_data(category, title="<img src=x onerror=alert(1)>")
-    response = editor_client.post(
-        reverse("admin:articles_article_add"), data, follow=True
-    )
+    response = editor_client.post(reverse("admin:articles_article_add"), data, follow=True)
     content = response.content.decode()
     assert "<img src=x onerror=alert(1)>" not in content
     assert "&lt;img src=x onerror=alert(1)&gt;" in content

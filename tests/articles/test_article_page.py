@@ -15,9 +15,7 @@ def test_article_page_shows_publish_time_source_and_back_link(client):
         "以改革创新之力守护“港城”愿景",
         category,
         source="双港镇",
-        publish_at=datetime.datetime(
-            2024, 7, 28, 12, 40, 46, tzinfo=ZoneInfo("Asia/Shanghai")
-        ),
+        publish_at=datetime.datetime(2024, 7, 28, 12, 40, 46, tzinfo=ZoneInfo("Asia/Shanghai")),
     )
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
@@ -40,9 +38,7 @@ def test_figures_render_in_order_with_numbered_captions(client):
     page = client.get(article.get_absolute_url()).content.decode()
     content = page[page.index('<div class="article-body">') :]
     second, first = content.index("说明2"), content.index("说明1")
-    assert (
-        content.index("第一段") < second < content.index("第二段") < first
-    )  # 图2 placed, 图1 after
+    assert content.index("第一段") < second < content.index("第二段") < first  # 图2 placed, 图1 after
     assert "图1 说明1" in content and "图2 说明2" in content
     assert 'alt="替代文字1" width="40" height="30"' in content
 
@@ -62,8 +58,5 @@ def test_tags_link_to_tag_pages_and_related_articles_share_tags(client):
     response = client.get(article.get_absolute_url())
     content = response.content.decode()
     assert '<a href="/tags/%E5%85%BB%E8%80%81/" rel="tag">养老</a>' in content
-    assert (
-        response.context["related"] == [sibling]
-        or sibling in response.context["related"]
-    )
+    assert response.context["related"] == [sibling] or sibling in response.context["related"]
     assert unrelated not in response.context["related"]

@@ -8,7 +8,9 @@ import pytest
 from articles.models import Article
 from tests.factories import image_bytes, make_category, make_editor
 
-READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36"
+READER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36"
+)
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -33,9 +35,7 @@ def test_editor_publishes_article_with_image_and_tags_and_a_visitor_reads_it(
     page.press(
         "#id_title", "Tab"
     )  # an IME commits Chinese text without key events; the change event fills the slug
-    assert (
-        page.input_value("#id_slug") == "西三合村稻田迎来丰收"
-    )  # prefilled from the title
+    assert page.input_value("#id_slug") == "西三合村稻田迎来丰收"  # prefilled from the title
     page.click(".field-category .select2-selection")  # the admin's autocomplete widget
     page.fill(".select2-search__field", "镇街")
     page.click(".select2-results__option:has-text('镇街动态')")

@@ -13,12 +13,7 @@ BROWSER = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1"
 
 
 def views_of(article):
-    return (
-        ViewCount.objects.filter(article=article)
-        .values_list("total", flat=True)
-        .first()
-        or 0
-    )
+    return ViewCount.objects.filter(article=article).values_list("total", flat=True).first() or 0
 
 
 @pytest.mark.django_db
@@ -53,10 +48,7 @@ def test_bots_and_prefetches_are_not_counted(client, headers):
 @pytest.mark.django_db
 def test_head_requests_and_staff_previews_are_not_counted(client, admin_user):
     article = make_article()
-    assert (
-        client.head(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).status_code
-        == 200
-    )
+    assert client.head(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).status_code == 200
     client.force_login(admin_user)
     client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
     assert views_of(article) == 0

@@ -36,15 +36,9 @@ def test_editor_command_is_idempotent_and_grants_no_superuser(tmp_path, capsys):
     call_command("ensure_editor", password_file=str(password_file))
     call_command("ensure_editor", password_file=str(password_file))
     out = capsys.readouterr().out.splitlines()
-    assert (
-        out[0]
-        == out[1]
-        == f"Editor login: editor / {password_file.read_text().strip()}"
-    )
+    assert out[0] == out[1] == f"Editor login: editor / {password_file.read_text().strip()}"
     from django.contrib.auth import get_user_model
 
     editor = get_user_model().objects.get(username="editor")
     assert editor.is_staff and not editor.is_superuser
-    assert editor.has_perm("articles.change_article") and not editor.has_perm(
-        "auth.change_user"
-    )
+    assert editor.has_perm("articles.change_article") and not editor.has_perm("auth.change_user")

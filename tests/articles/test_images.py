@@ -38,9 +38,7 @@ def bomb_png():
 @pytest.mark.parametrize(
     "upload",
     [
-        SimpleUploadedFile(
-            "notes.png", b"this is not an image", content_type="image/png"
-        ),
+        SimpleUploadedFile("notes.png", b"this is not an image", content_type="image/png"),
         SimpleUploadedFile(
             "vector.svg",
             b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
@@ -70,18 +68,14 @@ def test_decompression_bomb_is_refused_with_a_form_error(editor_client):
 
 def test_oversized_file_is_refused(editor_client, settings):
     settings.NEWSROOM_MAX_IMAGE_BYTES = 1000
-    big = SimpleUploadedFile(
-        "big.png", image_bytes("PNG", size=(400, 400), color=(1, 2, 3)) + b"\0" * 2000
-    )
+    big = SimpleUploadedFile("big.png", image_bytes("PNG", size=(400, 400), color=(1, 2, 3)) + b"\0" * 2000)
     response = post_with_upload(editor_client, big)
     assert response.context["inline_admin_formsets"][0].formset.errors[0]["image"]
     assert not Article.objects.exists()
 
 
 def test_stored_image_is_re_encoded_without_appended_html(editor_client):
-    polyglot = SimpleUploadedFile(
-        "p.png", image_bytes("PNG") + b"<script>alert(1)</script>"
-    )
+    polyglot = SimpleUploadedFile("p.png", image_bytes("PNG") + b"<script>alert(1)</script>")
     post_with_upload(editor_client, polyglot)
     stored = ArticleImage.objects.get().image.read()
     assert b"<script>" not in stored
@@ -92,9 +86,7 @@ def test_gps_exif_is_dropped_and_orientation_applied(editor_client):
     exif = Image.Exif()
     exif[0x0112] = 6  # rotate 90° on display
     exif[0x8825] = {1: "N", 2: (39.0, 0.0, 0.0)}  # GPS block
-    upload = SimpleUploadedFile(
-        "gps.jpg", image_bytes("JPEG", size=(60, 20), exif=exif.tobytes())
-    )
+    upload = SimpleUploadedFile("gps.jpg", image_bytes("JPEG", size=(60, 20), exif=exif.tobytes()))
     post_with_upload(editor_client, upload)
     image = ArticleImage.objects.get()
     stored = Image.open(image.image.open())

@@ -19,9 +19,7 @@ def fill(category, count):
             summary="养老服务",
             cover_image=uploaded_image(),
         )
-        ArticleImage.objects.create(
-            article=article, image=uploaded_image(), alt_text="图"
-        )
+        ArticleImage.objects.create(article=article, image=uploaded_image(), alt_text="图")
     return article
 
 

@@ -53,10 +53,7 @@ def test_editorial_formatting_survives():
     cleaned = clean_body_html(html)
     assert "<h2>标题</h2>" in cleaned
     assert "<strong>粗</strong>" in cleaned and "<em>斜</em>" in cleaned
-    assert (
-        'href="https://example.org/x"' in cleaned
-        and 'rel="noopener noreferrer nofollow"' in cleaned
-    )
+    assert 'href="https://example.org/x"' in cleaned and 'rel="noopener noreferrer nofollow"' in cleaned
     assert "<ul><li>一</li></ul>" in cleaned and "<blockquote>" in cleaned
 
 

@@ -26,9 +26,7 @@ def test_address_survives_a_title_edit(client):
 def test_missing_or_wrong_slug_redirects_permanently_to_canonical(client, slug):
     article = make_article("Town council opens new library wing")
     kwargs = {"pk": article.pk} | ({"slug": slug} if slug else {})
-    response = client.get(
-        reverse("articles:article" if slug else "articles:article-short", kwargs=kwargs)
-    )
+    response = client.get(reverse("articles:article" if slug else "articles:article-short", kwargs=kwargs))
     assert response.status_code == 301
     assert response["Location"] == article.get_absolute_url()
 
@@ -47,25 +45,19 @@ def test_unknown_things_are_404(client, url):
     assert client.get(url).status_code == 404
 
 
-@pytest.mark.parametrize(
-    "page", ["0", "-1", "abc", "1.5", "99", "9" * 40, "%00", "last"]
-)
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "1.5", "99", "9" * 40, "%00", "last"])
 def test_malformed_or_out_of_range_page_numbers_are_404(client, page):
     category = make_category(slug="news")
     for _ in range(3):
         make_article(category=category)
-    response = client.get(
-        reverse("articles:category", kwargs={"slug": "news"}), {"page": page}
-    )
+    response = client.get(reverse("articles:category", kwargs={"slug": "news"}), {"page": page})
     assert response.status_code == 404
 
 
 def test_second_page_of_a_category(client, settings):
     category = make_category(slug="news")
     articles = [make_article(category=category) for _ in range(25)]
-    response = client.get(
-        reverse("articles:category", kwargs={"slug": "news"}), {"page": 2}
-    )
+    response = client.get(reverse("articles:category", kwargs={"slug": "news"}), {"page": 2})
     assert response.status_code == 200
     assert len(response.context["page_obj"]) == 5
     assert response.context["page_obj"][0] == articles[20]

@@ -17,9 +17,7 @@ pytestmark = pytest.mark.django_db
 def three_states():
     category = make_category(name="镇街动态", slug="town")
     live = make_article("已发布的稻田新闻", category, tags=["稻田"])
-    draft = make_article(
-        "草稿稻田新闻", category, tags=["稻田"], status=Article.Status.DRAFT
-    )
+    draft = make_article("草稿稻田新闻", category, tags=["稻田"], status=Article.Status.DRAFT)
     scheduled = make_article(
         "定时稻田新闻",
         category,
@@ -45,9 +43,7 @@ def test_only_the_published_article_is_listed(client, three_states, url):
     content = client.get(url).content.decode()
     assert live.title in content or live.get_absolute_url() in content
     assert draft.title not in content and draft.get_absolute_url() not in content
-    assert (
-        scheduled.title not in content and scheduled.get_absolute_url() not in content
-    )
+    assert scheduled.title not in content and scheduled.get_absolute_url() not in content
 
 
 def test_draft_and_scheduled_pages_are_404_for_readers(client, three_states):
@@ -59,9 +55,7 @@ def test_draft_and_scheduled_pages_are_404_for_readers(client, three_states):
 
 def test_neighbour_links_skip_unpublished_articles(client, three_states):
     category, live, draft, scheduled = three_states
-    older = make_article(
-        "更早的新闻", category, publish_at=live.publish_at - datetime.timedelta(days=2)
-    )
+    older = make_article("更早的新闻", category, publish_at=live.publish_at - datetime.timedelta(days=2))
     response = client.get(live.get_absolute_url())
     assert response.context["previous"] == older
     assert response.context["next"] is None

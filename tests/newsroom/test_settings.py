@@ -15,9 +15,7 @@ PRODUCTION = {
 
 
 def manage(*args, env):
-    clean = {
-        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "HTTPS"}
-    }
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "HTTPS"}}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -35,8 +33,6 @@ def test_check_deploy_is_clean_with_production_variables():
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = manage(
-        "check", env={k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
-    )
+    result = manage("check", env={k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"})
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr

@@ -27,9 +27,7 @@ class Command(BaseCommand):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(password + "\n")
             path.chmod(0o600)
-        user, _ = get_user_model().objects.get_or_create(
-            username=username, defaults={"is_staff": True}
-        )
+        user, _ = get_user_model().objects.get_or_create(username=username, defaults={"is_staff": True})
         user.is_staff = True
         user.set_password(password)
         user.save()

@@ -11,7 +11,5 @@ class Command(BaseCommand):
         author = get_user_model().objects.filter(username="editor").first()
         created = content.load(author=author)
         self.stdout.write(
-            f"Demo content: {created} articles created."
-            if created
-            else "Demo content already loaded."
+            f"Demo content: {created} articles created." if created else "Demo content already loaded."
         )

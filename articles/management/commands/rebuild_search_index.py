@@ -10,15 +10,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--batch-size", type=int, default=1000)
-        parser.add_argument(
-            "--no-progress", action="store_true", help="No progress bar (for logs)."
-        )
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar (for logs).")
 
     def handle(self, *args, batch_size, no_progress, **options):
         articles = Article.objects.only("pk", "title", "summary", "body").order_by("pk")
         total = articles.count()
-        with tqdm(
-            total=total, unit="article", disable=no_progress, file=self.stderr._out
-        ) as bar:
+        with tqdm(total=total, unit="article", disable=no_progress, file=self.stderr._out) as bar:
             rebuild_index(articles, batch_size=batch_size, progress=bar.update)
         self.stdout.write(f"Indexed {total} articles.")

@@ -27,9 +27,7 @@ def listed(editor_client, **params):
 def test_staff_search_finds_drafts_and_scheduled_articles(editor_client):
     live = make_article("稻田丰收")
     draft = make_article("稻田草稿", status=Article.Status.DRAFT)
-    scheduled = make_article(
-        "稻田预告", publish_at=timezone.now() + datetime.timedelta(days=1)
-    )
+    scheduled = make_article("稻田预告", publish_at=timezone.now() + datetime.timedelta(days=1))
     make_article("无关新闻")
     assert listed(editor_client, q="稻田") == {live, draft, scheduled}
 
@@ -40,15 +38,9 @@ def test_search_combines_with_category_tag_author_status_and_date_filters(
     town, school = make_category(slug="town"), make_category(slug="school")
     writer = make_editor("writer")
     day = timezone.now() - datetime.timedelta(days=10)
-    target = make_article(
-        "就业服务", category=town, tags=["民生"], author=writer, publish_at=day
-    )
-    make_article(
-        "就业服务", category=school, tags=["民生"], author=writer, publish_at=day
-    )
-    make_article(
-        "就业服务", category=town, tags=["教育"], author=writer, publish_at=day
-    )
+    target = make_article("就业服务", category=town, tags=["民生"], author=writer, publish_at=day)
+    make_article("就业服务", category=school, tags=["民生"], author=writer, publish_at=day)
+    make_article("就业服务", category=town, tags=["教育"], author=writer, publish_at=day)
     make_article("就业服务", category=town, tags=["民生"], publish_at=day)
     make_article(
         "就业服务",

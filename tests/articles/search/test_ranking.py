@@ -17,23 +17,15 @@ def ranked(query, order="relevance"):
 
 def test_title_matches_rank_above_body_matches():
     old = timezone.now() - datetime.timedelta(days=30)
-    in_body = make_article(
-        "镇里的新闻", body="<p>今年养老服务中心开业，社区居民很满意。</p>"
-    )
-    in_title = make_article(
-        "养老服务中心开业", body="<p>社区居民很满意。</p>", publish_at=old
-    )
+    in_body = make_article("镇里的新闻", body="<p>今年养老服务中心开业，社区居民很满意。</p>")
+    in_title = make_article("养老服务中心开业", body="<p>社区居民很满意。</p>", publish_at=old)
     assert ranked("养老") == [in_title, in_body]
 
 
 def test_newer_first_among_equals():
     now = timezone.now()
-    older = make_article(
-        "就业招聘会", body="<p>岗位</p>", publish_at=now - datetime.timedelta(days=2)
-    )
-    newer = make_article(
-        "就业招聘会", body="<p>岗位</p>", publish_at=now - datetime.timedelta(days=1)
-    )
+    older = make_article("就业招聘会", body="<p>岗位</p>", publish_at=now - datetime.timedelta(days=2))
+    newer = make_article("就业招聘会", body="<p>岗位</p>", publish_at=now - datetime.timedelta(days=1))
     assert ranked("就业") == [newer, older]
 
 
@@ -44,9 +36,7 @@ def test_sort_by_date_switch():
         body="<p>稻田</p>",
         publish_at=now - datetime.timedelta(days=5),
     )
-    weak = make_article(
-        "新闻", body="<p>稻田</p>", publish_at=now - datetime.timedelta(days=1)
-    )
+    weak = make_article("新闻", body="<p>稻田</p>", publish_at=now - datetime.timedelta(days=1))
     assert ranked("稻田") == [strong, weak]
     assert ranked("稻田", ORDER_DATE) == [weak, strong]
 
@@ -64,7 +54,14 @@ def test_results_page_counts_and_pages(client):
     response = client.get(reverse("articles:search"), {"q": "养老", "page": 2})
     assert response.context["page_obj"].paginator.count == 25
     assert len(response.context["hits"]) == 5
-    assert (
-        "q=%E5%85%BB%E8%80%81&amp;order=relevance&amp;page=1"
-        in response.content.decode()
-    )
+    assert "q=%E5%85%BB%E8%80%81&amp;order=relevance&amp;page=1" in response.content.decode()
+
+
+def test_relevance_is_scored_over_the_newest_matches(monkeypatch):
+    from articles.search import engines
+
+    monkeypatch.setattr(engines, "RECENT_CANDIDATES", 2)
+    strongest_but_oldest = make_article("经济 经济 经济")
+    weaker = [make_article("新闻", body="<p>经济</p>") for _ in range(2)]
+    assert set(ranked("经济")) == set(weaker)
+    assert strongest_but_oldest in ranked("经济", ORDER_DATE)

@@ -34,13 +34,7 @@ def corpus():
     category = make_category(slug="news")
     rng = random.Random(3)
     _, _, paragraphs = town_news()
-    sentences = [
-        s
-        for p in paragraphs
-        if not p.startswith("[")
-        for s in re.split("[。;]", p)
-        if s
-    ]
+    sentences = [s for p in paragraphs if not p.startswith("[") for s in re.split("[。;]", p) if s]
     for _ in range(40):
         chosen = rng.sample(sentences, 3)
         make_article(
@@ -51,16 +45,15 @@ def corpus():
         )
     for title, body in ENGLISH:
         make_article(
-            title=title, category=category, body=f"<p>{body} 混合 text 联东U谷 面积5.45万平方米</p>"
+            title=title,
+            category=category,
+            body=f"<p>{body} 混合 text 联东U谷 面积5.45万平方米</p>",
         )
     return list(Article.objects.all())
 
 
 def hits(query):
-    return {
-        article.pk
-        for article in search_articles(Article.objects.all(), parse(query))[:2000]
-    }
+    return {article.pk for article in search_articles(Article.objects.all(), parse(query))[:2000]}
 
 
 def substring_scan(articles, text):
@@ -68,8 +61,7 @@ def substring_scan(articles, text):
     return {
         a.pk
         for a in articles
-        if needle in normalize(a.title)
-        or needle in normalize(f"{a.summary}\n{a.body_text}")
+        if needle in normalize(a.title) or needle in normalize(f"{a.summary}\n{a.body_text}")
     }
 
 
@@ -107,9 +99,7 @@ def test_two_terms_mean_and(corpus):
 
 
 def test_minus_excludes(corpus):
-    assert hits("稻田 -就业") == substring_scan(corpus, "稻田") - substring_scan(
-        corpus, "就业"
-    )
+    assert hits("稻田 -就业") == substring_scan(corpus, "稻田") - substring_scan(corpus, "就业")
 
 
 def test_mixed_script_terms(corpus):
@@ -117,19 +107,13 @@ def test_mixed_script_terms(corpus):
     assert hits("5.45万") == substring_scan(corpus, "5.45万") != set()
 
 
-@pytest.mark.parametrize(
-    "word", ["library", "LIBRARY", "harvest", "robot", "robotics", "librar", "festiv"]
-)
+@pytest.mark.parametrize("word", ["library", "LIBRARY", "harvest", "robot", "robotics", "librar", "festiv"])
 def test_english_words_are_case_insensitive_and_the_last_is_a_prefix(corpus, word):
     pattern = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
-    expected = {
-        a.pk for a in corpus if pattern.search(a.title) or pattern.search(a.body_text)
-    }
+    expected = {a.pk for a in corpus if pattern.search(a.title) or pattern.search(a.body_text)}
     assert expected and hits(word) == expected
 
 
 def test_quoted_phrase_matches_words_in_order(corpus):
-    assert hits('"rice harvest"') == {
-        a.pk for a in corpus if "rice harvest" in a.body_text
-    }
+    assert hits('"rice harvest"') == {a.pk for a in corpus if "rice harvest" in a.body_text}
     assert hits('"harvest rice"') == set()
