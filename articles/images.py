@@ -107,3 +107,56 @@ class NewsImageField(models.ImageField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})
+
+
+RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
+
+
+def _encode(image, image_format):
+    if image_format in {"JPEG"} and image.mode not in {"RGB", "L"}:
+        image = image.convert("RGB")
+    elif image.mode not in {"RGB", "RGBA", "L", "LA"}:
+        image = image.convert("RGBA")
+    buffer = io.BytesIO()
+    options = {"JPEG": {"quality": 82, "optimize": True}, "WEBP": {"quality": 80, "method": 4}}
+    image.save(buffer, format=image_format, **options.get(image_format, {}))
+    return ContentFile(buffer.getvalue())
+
+
+def make_renditions(fieldfile):
+    """Store smaller copies (and WebP at every width) once; returns what <picture> needs."""
+    storage = fieldfile.storage
+    with fieldfile.open("rb") as file:
+        image = Image.open(file)
+        image.load()
+    image_format = image.format
+    stem = str(PurePath(fieldfile.name).with_suffix(""))
+    widths = [width for width in RENDITION_WIDTHS if width < image.width] + [image.width]
+    renditions = []
+    for width in widths:
+        height = max(1, round(image.height * width / image.width))
+        resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
+        webp = storage.save(f"renditions/{stem}-{width}w.webp", _encode(resized, "WEBP"))
+        if width == image.width:
+            fallback = fieldfile.name
+        else:
+            fallback = storage.save(
+                f"renditions/{stem}-{width}w.{EXTENSIONS[image_format]}", _encode(resized, image_format)
+            )
+        renditions.append({"width": width, "height": height, "webp": webp, "fallback": fallback})
+    return renditions
+
+
+def save_with_renditions(instance, save, image_field, renditions_field, *args, **kwargs):
+    """Save a model, re-encoding a new upload first and making its renditions after it is stored."""
+    fieldfile = getattr(instance, image_field)
+    uploaded = bool(fieldfile) and not fieldfile._committed
+    store_clean_copy(instance, image_field)
+    if not fieldfile:
+        setattr(instance, renditions_field, [])
+    save(*args, **kwargs)
+    if uploaded:
+        setattr(instance, renditions_field, make_renditions(getattr(instance, image_field)))
+        type(instance).objects.filter(pk=instance.pk).update(
+            **{renditions_field: getattr(instance, renditions_field)}
+        )

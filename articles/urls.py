@@ -10,6 +10,7 @@ urlpatterns = [
     path("category/<str:slug>/", views.category_detail, name="category"),
     path("articles/<int:pk>/", views.article_detail, name="article-short"),
     path("articles/<int:pk>/<str:slug>/", views.article_detail, name="article"),
+    path("articles/<int:pk>/seen.gif", views.article_beacon, name="beacon"),
     path("tags/<str:slug>/", views.tag_detail, name="tag"),
     path("search/", views.search_results, name="search"),
     path("feed/", LatestArticlesFeed(), name="feed"),

@@ -1,41 +1,38 @@
+import base64
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
-from django.http import HttpResponseBadRequest
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from . import search
-from .counting import counts_as_view, record_view
-from .models import Article, ArticleImage, Category
+from .caching import cached_page, content_version, proxy_cacheable
+from .counting import ViewCounter
+from .models import Article, Category
 from .pagination import paginate
 
 PER_PAGE = 20
+TRANSPARENT_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
 @require_safe
+@cached_page
 def home(request):
     published = Article.objects.published()
     sections = [
-        (
-            category,
-            published.filter(category_id__in=category.descendant_ids()).for_listing()[:6],
-        )
+        (category, published.in_categories(category.descendant_ids()).for_listing()[:6])
         for category in Category.objects.visible().top_level()
     ]
     return render(
-        request,
-        "articles/home.html",
-        {
-            "latest": published.for_listing()[:8],
-            "sections": sections,
-            "most_viewed": published.most_viewed()[:8],
-        },
+        request, "articles/home.html", {"latest": published.for_listing()[:8], "sections": sections}
     )
 
 
 @require_safe
+@cached_page
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     articles = Article.objects.published().in_categories(category.descendant_ids()).for_listing()
@@ -51,45 +48,51 @@ def category_detail(request, slug):
     )
 
 
-@require_safe
-def article_detail(request, pk, slug=None):
+def _readable_article(request, pk):
+    """The article a request may see: published ones, and any for staff (preview)."""
     previewing = request.user.is_authenticated and request.user.is_staff
     articles = Article.objects.all() if previewing else Article.objects.published()
-    article = get_object_or_404(
-        articles.select_related("category", "author", "views").prefetch_related(
-            "tags", Prefetch("images", queryset=ArticleImage.objects.all())
-        ),
-        pk=pk,
-    )
+    return get_object_or_404(articles.select_related("category", "author", "views"), pk=pk)
+
+
+@require_safe
+def article_detail(request, pk, slug=None):
+    """Rendered from cached fragments; only the view count is fresh on every request."""
+    article = _readable_article(request, pk)
     if slug != article.slug:
         return redirect(article, permanent=True)
-    counted = counts_as_view(request)
-    if counted:
-        record_view(article.pk)
-    previous, following = article.neighbours()
-    return render(
+    via_beacon = bool(settings.NEWSROOM_PROXY_CACHE_SECONDS)
+    counter = None if via_beacon else ViewCounter(request, article.pk)
+    response = render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
-            "view_count": article.view_count + counted,
-            "breadcrumb": article.category.ancestors_and_self(),
-            "previous": previous,
-            "next": following,
-            "related": article.related(),
+            "view_count": article.view_count + bool(counter and counter.counted),
+            "via_beacon": via_beacon,
+            "cache_version": content_version(),
             "is_preview": not article.is_published,
         },
     )
+    return proxy_cacheable(counter.finish(response) if counter else response)
+
+
+@never_cache
+@require_safe
+def article_beacon(request, pk):
+    """Behind a caching proxy the page is not counted itself: this uncached 1×1 image is."""
+    article = get_object_or_404(Article.objects.published().only("pk"), pk=pk)
+    response = HttpResponse(TRANSPARENT_GIF, content_type="image/gif")
+    return ViewCounter(request, article.pk).finish(response)
 
 
 @require_safe
+@cached_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     articles = Article.objects.published().filter(tags=tag).for_listing()
     return render(
-        request,
-        "articles/tag_detail.html",
-        {"tag": tag, "page_obj": paginate(request, articles, PER_PAGE)},
+        request, "articles/tag_detail.html", {"tag": tag, "page_obj": paginate(request, articles, PER_PAGE)}
     )
 
 
@@ -102,11 +105,7 @@ def search_results(request):
     results = search.search_articles(Article.objects.published().select_related("category"), query, order)
     page_obj = paginate(request, results, PER_PAGE) if query else None
     hits = [
-        (
-            article,
-            search.highlight(article.title, query),
-            search.snippet(article.body_text, query),
-        )
+        (article, search.highlight(article.title, query), search.snippet(article.body_text, query))
         for article in (page_obj or [])
     ]
     return render(

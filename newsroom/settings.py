@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,6 +154,13 @@ NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 40_000_000))
 
 TAGGIT_CASE_INSENSITIVE = True
 NEWSROOM_SITE_NAME = os.environ.get("SITE_NAME", "新闻中心 Newsroom")
+# Public pages are cached this long at most; any editorial change makes them stale at once.
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+# Behind a caching proxy or CDN: let it keep public pages this long, and count views
+# with an uncached image beacon instead of in the page itself (see README).
+NEWSROOM_PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", 0))
+# Count a reader once per article per this many seconds (a signed cookie); 0 counts every view.
+NEWSROOM_VIEW_WINDOW_SECONDS = int(os.environ.get("VIEW_COUNT_WINDOW", 0))
 
 # Security headers; HTTPS=1 switches on what needs TLS in front of the site.
 HTTPS = env_bool("HTTPS")

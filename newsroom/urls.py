@@ -10,7 +10,6 @@ from articles.sitemaps import ArticleSitemap, CategorySitemap
 sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
     path(
         "sitemap.xml",
         sitemap,

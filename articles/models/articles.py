@@ -1,8 +1,10 @@
+import datetime
 import html
 import re
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -11,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from ..images import NewsImageField, store_clean_copy
+from ..images import NewsImageField, save_with_renditions
 from ..sanitize import BODY_EDITOR_EXTENSIONS, clean_body_html
 
 BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|tr|pre)>|<br\s*/?>", re.IGNORECASE)
@@ -31,8 +33,20 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("category", "views").order_by("-publish_at", "-pk")
 
-    def most_viewed(self):
-        return self.select_related("category", "views").order_by("-views__total", "-publish_at")
+    def most_viewed(self, days=None):
+        """Most viewed of all time, or over the last ``days`` days of daily counts (today included)."""
+        if days is None:
+            return (
+                self.select_related("views")
+                .annotate(period_views=F("views__total"))
+                .order_by(F("period_views").desc(nulls_last=True), "-publish_at")
+            )
+        since = timezone.localdate() - datetime.timedelta(days=days)
+        return (
+            self.filter(daily_views__day__gte=since)
+            .annotate(period_views=Sum("daily_views__total"))
+            .order_by("-period_views", "-publish_at")
+        )
 
     def next_go_live(self):
         """When the next scheduled article becomes visible, or None."""
@@ -68,6 +82,7 @@ class Article(models.Model):
     )
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_renditions = models.JSONField(default=list, editable=False)
     category = models.ForeignKey(
         "articles.Category",
         verbose_name=_("category"),
@@ -117,10 +132,9 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = clean_body_html(self.body)
-        store_clean_copy(self, "cover_image")
         if not self.slug:
             self.slug = slugify(self.title, allow_unicode=True)[:200] or "article"
-        super().save(*args, **kwargs)
+        save_with_renditions(self, super().save, "cover_image", "cover_renditions", *args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:article", kwargs={"pk": self.pk, "slug": self.slug})

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..images import NewsImageField, store_clean_copy
+from ..images import NewsImageField, save_with_renditions
 
 
 class ArticleImage(models.Model):
@@ -29,6 +29,7 @@ class ArticleImage(models.Model):
     caption = models.CharField(_("caption"), max_length=500, blank=True)
     credit = models.CharField(_("credit"), max_length=100, blank=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
+    renditions = models.JSONField(default=list, editable=False)
 
     class Meta:
         ordering = ["sort_order", "pk"]
@@ -39,5 +40,4 @@ class ArticleImage(models.Model):
         return self.caption or self.alt_text
 
     def save(self, *args, **kwargs):
-        store_clean_copy(self, "image")
-        super().save(*args, **kwargs)
+        save_with_renditions(self, super().save, "image", "renditions", *args, **kwargs)

@@ -1,23 +1,44 @@
 import re
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import translate_url
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
-from ..models import Category
+from ..models import Article, Category
 
 register = template.Library()
 
 # An editor places figure N with a paragraph of its own: [图N] or [figure N].
 FIGURE_MARKER = re.compile(r"<p>\s*\[(?:图|figure\s*)(\d{1,3})\]\s*</p>", re.IGNORECASE)
+POPULAR_PERIODS = [(_("24 hours"), 1), (_("7 days"), 7), (_("All time"), None)]
 
 
-@register.inclusion_tag("includes/category_nav.html", takes_context=True)
-def category_nav(context):
-    return {
-        "categories": Category.objects.visible().top_level(),
-        "request": context.get("request"),
-    }
+@register.inclusion_tag("includes/category_nav.html")
+def category_nav():
+    return {"categories": Category.objects.visible().top_level()}
+
+
+@register.inclusion_tag("includes/popular.html")
+def popular_lists(category=None, size=5):
+    """Most viewed in the last 24 hours, 7 days and all time, site-wide or within a category."""
+    articles = Article.objects.published()
+    if category is not None:
+        articles = articles.in_categories(category.descendant_ids())
+    return {"periods": [(label, articles.most_viewed(days)[:size]) for label, days in POPULAR_PERIODS]}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """[(code, name, url, is_current)] for switching the page's language by link, no form or cookie."""
+    request = context["request"]
+    current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    return [
+        (code, name, translate_url(request.get_full_path(), code), code == current)
+        for code, name in settings.LANGUAGES
+    ]
 
 
 @register.simple_tag
@@ -37,3 +58,20 @@ def article_body(article):
     body = FIGURE_MARKER.sub(replace, article.body)
     rest = "".join(figure(n) for n in range(1, len(images) + 1) if n not in placed)
     return mark_safe(body + rest)  # body was sanitised on save; figures are escaped templates
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(fieldfile, renditions, alt="", sizes="100vw", lazy=True, css_class=""):
+    """<picture> with WebP and original-format srcsets, width and height, lazy below the fold."""
+    largest = renditions[-1] if renditions else None
+    return {
+        "src": fieldfile.url,
+        "width": largest["width"] if largest else None,
+        "height": largest["height"] if largest else None,
+        "webp": ", ".join(f"{settings.MEDIA_URL}{r['webp']} {r['width']}w" for r in renditions),
+        "fallback": ", ".join(f"{settings.MEDIA_URL}{r['fallback']} {r['width']}w" for r in renditions),
+        "alt": alt,
+        "sizes": sizes,
+        "lazy": lazy,
+        "css_class": css_class,
+    }

@@ -40,7 +40,7 @@ def test_figures_render_in_order_with_numbered_captions(client):
     second, first = content.index("说明2"), content.index("说明1")
     assert content.index("第一段") < second < content.index("第二段") < first  # 图2 placed, 图1 after
     assert "图1 说明1" in content and "图2 说明2" in content
-    assert 'alt="替代文字1" width="40" height="30"' in content
+    assert 'width="40" height="30" alt="替代文字1" loading="lazy"' in content
 
 
 def test_titles_and_captions_are_escaped(client):

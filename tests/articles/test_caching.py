@@ -1,0 +1,155 @@
+"""Cached pages: fast for readers, never stale after an editorial change or a scheduled go-live."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, ArticleImage
+from tests.factories import make_article, make_category, uploaded_image
+
+pytestmark = pytest.mark.django_db
+READER = {"HTTP_USER_AGENT": "Mozilla/5.0 (Android 14) Chrome/120 Mobile Safari/537.36"}
+
+
+def page(client, url):
+    response = client.get(url, **READER)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_cached_home_page_costs_no_queries(client):
+    make_article("稻田丰收")
+    page(client, "/")
+    with CaptureQueriesContext(connection) as context:
+        assert "稻田丰收" in page(client, "/")
+    assert len(context) == 0
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["publish", "edit", "unpublish", "move", "tag", "image", "delete"],
+)
+def test_every_editorial_change_shows_at_once(client, change):
+    town, school = make_category("镇街动态", slug="town"), make_category("校园新闻", slug="school")
+    article = make_article(
+        "原来的标题",
+        town,
+        tags=["旧标签"],
+        status=Article.Status.DRAFT if change == "publish" else "published",
+    )
+    urls = [
+        "/",
+        reverse("articles:category", kwargs={"slug": "town"}),
+        reverse("articles:tag", kwargs={"slug": "旧标签"}),
+    ]
+    before = [page(client, url) for url in urls]
+    if change == "publish":
+        article.status = Article.Status.PUBLISHED
+        article.save()
+        assert all("原来的标题" in page(client, url) for url in urls)
+        assert all("原来的标题" not in html for html in before)
+        return
+    if change == "edit":
+        article.title = "改过的标题"
+        article.save()
+        expected = [("改过的标题", True)] * 3
+    elif change == "unpublish":
+        article.status = Article.Status.DRAFT
+        article.save()
+        expected = [("原来的标题", False)] * 3
+    elif change == "move":
+        article.category = school
+        article.save()
+        expected = [("原来的标题", True), ("原来的标题", False), ("原来的标题", True)]
+    elif change == "tag":
+        article.tags.remove("旧标签")
+        expected = [("原来的标题", True), ("原来的标题", True), ("原来的标题", False)]
+    elif change == "image":
+        ArticleImage.objects.create(
+            article=article, image=uploaded_image(), alt_text="新图", caption="新配图说明"
+        )
+        assert "新配图说明" in page(client, article.get_absolute_url())
+        return
+    else:
+        article.delete()
+        expected = [("原来的标题", False)] * 3
+    for url, (text, present), old in zip(urls, expected, before, strict=True):
+        assert "原来的标题" in old
+        assert (text in page(client, url)) is present, url
+
+
+def test_article_text_edit_shows_on_its_page_at_once(client):
+    article = make_article("标题", body="<p>旧的正文</p>")
+    assert "旧的正文" in page(client, article.get_absolute_url())
+    article.body = "<p>新的正文</p>"
+    article.save()
+    assert "新的正文" in page(client, article.get_absolute_url())
+
+
+def test_scheduled_article_goes_live_without_any_edit(client):
+    go_live = timezone.now() + datetime.timedelta(hours=1)
+    make_article("定时发布的新闻", publish_at=go_live)
+    assert "定时发布的新闻" not in page(client, "/")
+    with time_machine.travel(go_live + datetime.timedelta(seconds=1)):
+        assert "定时发布的新闻" in page(client, "/")
+
+
+def test_staff_never_get_a_cached_page(client, admin_user):
+    article = make_article("第一版")
+    page(client, "/")
+    client.force_login(admin_user)
+    Article.objects.filter(pk=article.pk).update(
+        title="第二版"
+    )  # bypasses signals: only a fresh render shows it
+    assert "第二版" in page(client, "/")
+
+
+def test_article_page_from_cached_fragments_still_counts_every_view(client):
+    article = make_article("稻田")
+    first = client.get(article.get_absolute_url(), **READER)
+    with CaptureQueriesContext(connection) as context:
+        second = client.get(article.get_absolute_url(), **READER)
+    assert (first.context["view_count"], second.context["view_count"]) == (1, 2)
+    assert "<span data-views>2</span>" in second.content.decode()
+    selects = [q for q in context.captured_queries if q["sql"].startswith("SELECT")]
+    assert len(selects) == 1  # the article itself; all else comes from the cache
+
+
+def test_unchanged_page_answers_304(client):
+    make_article("稻田")
+    etag = client.get("/")["ETag"]
+    assert client.get("/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_behind_a_proxy_the_beacon_counts_and_the_page_is_shareable(client, settings):
+    settings.NEWSROOM_PROXY_CACHE_SECONDS = 60
+    article = make_article("稻田")
+    response = client.get(article.get_absolute_url(), **READER)
+    assert "s-maxage=60" in response["Cache-Control"] and "public" in response["Cache-Control"]
+    beacon = reverse("articles:beacon", kwargs={"pk": article.pk})
+    assert f'src="{beacon}"' in response.content.decode()
+    article.refresh_from_db()
+    assert article.view_count == 0
+    hit = client.get(beacon, **READER)
+    assert hit["Content-Type"] == "image/gif" and "no-cache" in hit["Cache-Control"]
+    article = Article.objects.select_related("views").get(pk=article.pk)
+    assert article.view_count == 1
+    assert client.get(beacon, HTTP_USER_AGENT="Baiduspider").status_code == 200
+    assert Article.objects.get(pk=article.pk).views.total == 1
+
+
+def test_optional_window_counts_a_browser_once(client, settings):
+    settings.NEWSROOM_VIEW_WINDOW_SECONDS = 3600
+    article = make_article("稻田")
+    for _ in range(3):
+        client.get(article.get_absolute_url(), **READER)
+    other_reader = client.__class__()
+    other_reader.get(article.get_absolute_url(), **READER)
+    client.cookies["nr_seen"] = "forged-value"
+    client.get(article.get_absolute_url(), **READER)
+    assert Article.objects.get(pk=article.pk).views.total == 3
