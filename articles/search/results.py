@@ -3,7 +3,7 @@
 from .engines import match_expression, matching_ids, ranked_ids
 
 # Relevance order lists at most this many; past that the page suggests narrowing the search.
-RANKED_LIMIT = 500
+RANKED_LIMIT = 200
 
 
 class RankedResults:
