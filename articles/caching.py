@@ -44,15 +44,22 @@ def proxy_cacheable(response):
     return response
 
 
+def page_cache_key(request):
+    """The cache key of this page for a reader, or None when it must be rendered fresh (staff)."""
+    if request.method not in {"GET", "HEAD"} or request.user.is_authenticated:
+        return None
+    path = f"{content_version()}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+    return "newsroom:page:" + hashlib.sha256(path.encode()).hexdigest()
+
+
 def cached_page(view):
     """Serve a reader's GET of a public page from the cache; staff always get a fresh page."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in {"GET", "HEAD"} or request.user.is_authenticated:
+        key = page_cache_key(request)
+        if key is None:
             return view(request, *args, **kwargs)
-        path = f"{content_version()}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
-        key = "newsroom:page:" + hashlib.sha256(path.encode()).hexdigest()
         content = cache.get(key)
         if content is not None:
             return proxy_cacheable(HttpResponse(content))

@@ -2,6 +2,7 @@ import base64
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
@@ -9,12 +10,14 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from . import search
-from .caching import cached_page, content_version, proxy_cacheable
+from .caching import cached_page, page_cache_key, proxy_cacheable
 from .counting import ViewCounter
+from .counting import buffer as view_buffer
 from .models import Article, Category
 from .pagination import paginate
 
 PER_PAGE = 20
+VIEW_COUNT_SLOT = "__NEWSROOM_VIEW_COUNT__"  # filled in per request, so cached pages show live counts
 TRANSPARENT_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
@@ -52,28 +55,29 @@ def _readable_article(request, pk):
     """The article a request may see: published ones, and any for staff (preview)."""
     previewing = request.user.is_authenticated and request.user.is_staff
     articles = Article.objects.all() if previewing else Article.objects.published()
-    return get_object_or_404(articles.select_related("category", "author", "views"), pk=pk)
+    return get_object_or_404(articles.select_related("category", "author"), pk=pk)
 
 
 @require_safe
 def article_detail(request, pk, slug=None):
-    """Rendered from cached fragments; only the view count is fresh on every request."""
-    article = _readable_article(request, pk)
-    if slug != article.slug:
-        return redirect(article, permanent=True)
-    via_beacon = bool(settings.NEWSROOM_PROXY_CACHE_SECONDS)
-    counter = None if via_beacon else ViewCounter(request, article.pk)
-    response = render(
-        request,
-        "articles/article_detail.html",
-        {
+    """Served whole from the cache for readers; only the view count is filled in fresh."""
+    key = page_cache_key(request)
+    html = cache.get(key) if key else None
+    if html is None:
+        article = _readable_article(request, pk)
+        if slug != article.slug:
+            return redirect(article, permanent=True)
+        context = {
             "article": article,
-            "view_count": article.view_count + bool(counter and counter.counted),
-            "via_beacon": via_beacon,
-            "cache_version": content_version(),
+            "view_count": VIEW_COUNT_SLOT,
+            "via_beacon": bool(settings.NEWSROOM_PROXY_CACHE_SECONDS),
             "is_preview": not article.is_published,
-        },
-    )
+        }
+        html = render(request, "articles/article_detail.html", context).content.decode()
+        if key:
+            cache.set(key, html, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    counter = None if settings.NEWSROOM_PROXY_CACHE_SECONDS else ViewCounter(request, pk)
+    response = HttpResponse(html.replace(VIEW_COUNT_SLOT, str(view_buffer.total(pk)), 1))
     return proxy_cacheable(counter.finish(response) if counter else response)
 
 

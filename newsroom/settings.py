@@ -166,6 +166,8 @@ NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 # Behind a caching proxy or CDN: let it keep public pages this long, and count views
 # with an uncached image beacon instead of in the page itself (see README).
 NEWSROOM_PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", 0))
+# Views are written in batches this often per worker (0: every view at once); see README.
+NEWSROOM_VIEW_FLUSH_SECONDS = float(os.environ.get("VIEW_FLUSH_SECONDS", 2))
 # Count a reader once per article per this many seconds (a signed cookie); 0 counts every view.
 NEWSROOM_VIEW_WINDOW_SECONDS = int(os.environ.get("VIEW_COUNT_WINDOW", 0))
 

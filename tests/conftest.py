@@ -19,3 +19,19 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _views_written_at_once(settings):
+    """Tests read counts straight after a view; the buffered mode has tests of its own."""
+    settings.NEWSROOM_VIEW_FLUSH_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def _empty_view_buffer():
+    from articles.counting import buffer
+
+    yield
+    with buffer.lock:
+        buffer.pending.clear()
+        buffer.known.clear()
