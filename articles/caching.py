@@ -11,7 +11,7 @@ import uuid
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -60,12 +60,12 @@ def cached_page(view):
         key = page_cache_key(request)
         if key is None:
             return view(request, *args, **kwargs)
-        content = cache.get(key)
+        content = caches["pages"].get(key)
         if content is not None:
             return proxy_cacheable(HttpResponse(content))
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
-            cache.set(key, response.content, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            caches["pages"].set(key, response.content, settings.NEWSROOM_PAGE_CACHE_SECONDS)
         return proxy_cacheable(response)
 
     return wrapper

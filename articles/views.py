@@ -2,7 +2,7 @@ import base64
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
@@ -17,7 +17,7 @@ from .models import Article, Category
 from .pagination import paginate
 
 PER_PAGE = 20
-VIEW_COUNT_SLOT = "__NEWSROOM_VIEW_COUNT__"  # filled in per request, so cached pages show live counts
+VIEW_COUNT_SLOT = b"__NEWSROOM_VIEW_COUNT__"  # filled in per request, so cached pages show live counts
 TRANSPARENT_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
@@ -62,22 +62,22 @@ def _readable_article(request, pk):
 def article_detail(request, pk, slug=None):
     """Served whole from the cache for readers; only the view count is filled in fresh."""
     key = page_cache_key(request)
-    html = cache.get(key) if key else None
+    html = caches["pages"].get(key) if key else None
     if html is None:
         article = _readable_article(request, pk)
         if slug != article.slug:
             return redirect(article, permanent=True)
         context = {
             "article": article,
-            "view_count": VIEW_COUNT_SLOT,
+            "view_count": VIEW_COUNT_SLOT.decode(),
             "via_beacon": bool(settings.NEWSROOM_PROXY_CACHE_SECONDS),
             "is_preview": not article.is_published,
         }
-        html = render(request, "articles/article_detail.html", context).content.decode()
+        html = render(request, "articles/article_detail.html", context).content
         if key:
-            cache.set(key, html, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            caches["pages"].set(key, html, settings.NEWSROOM_PAGE_CACHE_SECONDS)
     counter = None if settings.NEWSROOM_PROXY_CACHE_SECONDS else ViewCounter(request, pk)
-    response = HttpResponse(html.replace(VIEW_COUNT_SLOT, str(view_buffer.total(pk)), 1))
+    response = HttpResponse(html.replace(VIEW_COUNT_SLOT, str(view_buffer.total(pk)).encode(), 1))
     return proxy_cacheable(counter.finish(response) if counter else response)
 
 

@@ -51,7 +51,18 @@ def django_shell(env, code):
 
 def wrk(url, seconds):
     result = subprocess.run(
-        ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency", "--timeout", "10s", url],
+        [
+            "wrk",
+            "-t2",
+            "-c32",
+            "-H",
+            "User-Agent: Mozilla/5.0 (bench)",
+            f"-d{seconds}s",
+            "--latency",
+            "--timeout",
+            "10s",
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -127,7 +138,6 @@ def run_leg(label, env, articles, seconds, workers):
         time.sleep(3)
         wait_for_port(PORT)
         urllib.request.urlopen(base + "/static/bench-article.html").read()
-        before = int(django_shell(env, views_code(article_path)))
         results = {}
         for name, path in [
             ("static", "/static/bench-article.html"),
@@ -142,12 +152,24 @@ def run_leg(label, env, articles, seconds, workers):
                 f"  {name:>8}: {r['rate']:8.0f} req/s = {r['rate'] / results['static']['rate']:.2f} of static; "
                 f"p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms; non-2xx {r['non2xx']} {r['socket_errors']}"
             )
+        exact_requests = 5000
+        before = int(django_shell(env, views_code(article_path)))
+        ab = subprocess.run(
+            ["ab", "-q", "-k", "-n", str(exact_requests), "-c", "32", base + article_path],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        # ab calls a response whose length differs from the first a failure ("Length"): counts do that.
+        failed = sum(int(n) for n in re.findall(r"(?:Connect|Receive|Exceptions): (\d+)", ab))
+        failed += int(re.search(r"Non-2xx responses:\s+(\d+)", ab).group(1)) if "Non-2xx" in ab else 0
         memory = worker_memory_mb(gunicorn.pid)
     finally:
         gunicorn.terminate()
         gunicorn.wait(30)
     after = int(django_shell(env, views_code(article_path)))
-    counted, made = after - before, results["article"]["requests"]
+    counted, made = after - before, exact_requests - failed
+    print(f"  view count after {exact_requests} requests by ab ({failed} failed): +{counted}")
     print(f"  memory per worker: {', '.join(f'{m:.0f}' for m in memory)} MB (max {max(memory):.0f} MB)")
     article = results["article"]
     exact = "exact" if counted == made else "NOT exact"

@@ -14,7 +14,11 @@ class ImportMapCSPMiddleware(CSPMiddleware):
 
     def process_response(self, request, response):
         content_type = response.get("Content-Type", "")
-        if content_type.startswith("text/html") and not response.streaming:
+        if (
+            content_type.startswith("text/html")
+            and not response.streaming
+            and b"importmap" in response.content
+        ):
             hashes = [
                 f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode()}'"
                 for body in IMPORT_MAP.findall(response.content)

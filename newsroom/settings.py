@@ -111,13 +111,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
-        }
+    REDIS_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
     }
+    CACHES = {"default": REDIS_CACHE, "pages": REDIS_CACHE}
 else:
     # Files, not process memory: every gunicorn worker must see the same content version.
     CACHES = {
@@ -125,7 +124,13 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
+        # Rendered pages may live in each worker's memory: their keys carry the shared
+        # content version, so no worker serves a page from before an edit.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [
