@@ -4,8 +4,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import search
+from . import integrity, search
 from .admin_filters import PublishDateRangeFilter, VisibilityFilter
+from .forms import ArticleAdminForm
 from .models import Article, ArticleImage, Category
 
 
@@ -37,6 +38,7 @@ class ArticleImageInline(admin.StackedInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
         "title",
         "category",
@@ -103,6 +105,15 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        for finding in integrity.find_hidden_markup(form.data.get("body", "")):
+            messages.warning(
+                request, _("Hidden text was made visible (its style was removed): %s") % finding.text
+            )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for finding in integrity.article_findings(form.instance):
+            messages.warning(request, _("This looks like injected spam, please check: %s") % finding)
 
     @admin.action(description=_("Publish selected articles"), permissions=["change"])
     def publish(self, request, queryset):

@@ -165,14 +165,16 @@ def main():
 
         base = args.postgres.rsplit("/", 1)
         with psycopg.connect(base[0] + "/postgres", autocommit=True, connect_timeout=3) as conn:
-            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [base[1]]).fetchone():
-                conn.execute(f'CREATE DATABASE "{base[1]}"')
+            conn.execute(f'DROP DATABASE IF EXISTS "{base[1]}"')  # a fresh schema every run
+            conn.execute(f'CREATE DATABASE "{base[1]}"')
         postgres = True
     except Exception as error:  # no server: SQLite only
         print(f"PostgreSQL leg skipped: {error}")
         postgres = False
     if postgres:
         run_leg("postgresql", args.postgres, args.articles)
+    for stale in out.glob("search.sqlite3*"):
+        stale.unlink()
     run_leg("sqlite", f"sqlite:///{out / 'search.sqlite3'}", args.articles)
 
 

@@ -166,6 +166,14 @@ NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 40_000_000))
 
 TAGGIT_CASE_INSENSITIVE = True
 NEWSROOM_SITE_NAME = os.environ.get("SITE_NAME", "新闻中心 Newsroom")
+# Text that intruders inject (betting brands): the admin warns on save, check_integrity reports it.
+NEWSROOM_SPAM_PATTERNS = [
+    r"半岛\s*[·•.]?\s*(?:综合)?体育(?:下载|官网|app|平台|注册)?",
+    r"综合体育\s*(?:下载|官网|app|平台|注册)",
+    r"(?:开云|华体会|乐鱼|米乐|必威|博鱼|九游|亚博|欧宝|雷竞技|爱游戏|bob|kaiyun)\s*[·•.]?\s*(?:体育|娱乐|电竞|官网|app)",
+    r"百家乐|六合彩|时时彩|(?:网上|线上|真人)(?:博彩|赌场)",
+] + [p for p in os.environ.get("EXTRA_SPAM_PATTERNS", "").split("||") if p]
+
 # Public pages are cached this long at most; any editorial change makes them stale at once.
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 # Behind a caching proxy or CDN: let it keep public pages this long, and count views

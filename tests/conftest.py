@@ -35,5 +35,8 @@ def _empty_view_buffer():
 
     yield
     with buffer.lock:
+        if buffer.timer is not None:
+            buffer.timer.cancel()
+            buffer.timer = None
         buffer.pending.clear()
         buffer.known.clear()

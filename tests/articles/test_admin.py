@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -79,3 +80,21 @@ def test_admin_messages_escape_titles(editor_client):
     content = response.content.decode()
     assert "<img src=x onerror=alert(1)>" not in content
     assert "&lt;img src=x onerror=alert(1)&gt;" in content
+
+
+def test_a_later_save_does_not_silently_overwrite_an_earlier_one(client):
+    article = make_article("原标题", body="<p>正文</p>")
+    first, second = Client(), Client()
+    first.force_login(make_editor("first"))
+    second.force_login(make_editor("second"))
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    opened = first.get(url).context["adminform"].form["opened_version"].value()
+    assert second.get(url).context["adminform"].form["opened_version"].value() == opened
+
+    data = article_form_data(article.category, slug=article.slug, opened_version=opened)
+    assert first.post(url, data | {"title": "第一位编辑的标题"}).status_code == 302
+    response = second.post(url, data | {"title": "第二位编辑的标题"})
+    assert response.status_code == 200
+    assert [e.code for e in response.context["adminform"].form.non_field_errors().as_data()] == ["stale"]
+    article.refresh_from_db()
+    assert article.title == "第一位编辑的标题"

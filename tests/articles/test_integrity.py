@@ -1,0 +1,61 @@
+"""Injected betting spam, as found on a real compromised town news site, is spotted."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from articles.demo.content import town_news
+from articles.integrity import find_hidden_markup, find_injected_text
+from articles.models import ArticleImage
+from tests.articles.admin_forms import article_form_data
+from tests.factories import make_article, make_category, make_editor, uploaded_image
+
+AS_SERVED = Path(__file__).parent.parent / "data" / "town-news-article-as-served.txt"
+SPAM = "半岛·综合体育下载"
+
+
+def test_every_injection_in_the_served_page_is_found():
+    lines = [line.strip() for line in AS_SERVED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    findings = find_injected_text({f"line {n}": line for n, line in enumerate(lines)})
+    assert sum(line.count(SPAM) for line in lines) == 9
+    assert {f.field for f in findings} == {f"line {n}" for n, line in enumerate(lines) if SPAM in line}
+    assert {f.text for f in findings} == {SPAM}
+
+
+def test_the_cleaned_demo_article_and_ordinary_sports_news_are_not_flagged():
+    title, _, paragraphs = town_news()
+    assert find_injected_text({"title": title, "body": "\n".join(paragraphs)}) == []
+    assert find_injected_text({"body": "全民健身体育中心开放，综合体育馆迎来首场比赛。"}) == []
+
+
+def test_hidden_markup_is_spotted():
+    assert find_hidden_markup('<p>新闻<span style="display: none">开云体育</span></p>')
+    assert not find_hidden_markup("<p><strong>新闻</strong></p>")
+
+
+@pytest.mark.django_db
+def test_admin_warns_when_an_article_carries_injected_text(client):
+    client.force_login(make_editor())
+    data = article_form_data(
+        make_category(slug="town"),
+        title=f"{SPAM}以改革创新之力守护港城",
+        body='<p>正文<span style="display:none">乐鱼体育官网</span></p>',
+    )
+    response = client.post(reverse("admin:articles_article_add"), data, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert any(SPAM in m for m in messages)
+    assert any("display:none" in m for m in messages)
+
+
+@pytest.mark.django_db
+def test_check_integrity_lists_tampered_articles_and_fails(capsys):
+    call_command("check_integrity")
+    clean = make_article("双港镇新闻")
+    tampered = make_article("新闻", body=f"<p>经过不断的改革探索{SPAM}，在党建引领下</p>")
+    ArticleImage.objects.create(article=clean, image=uploaded_image(), alt_text=f"{SPAM}配图(图1)")
+    with pytest.raises(CommandError, match="2 article"):
+        call_command("check_integrity")
+    out = capsys.readouterr().out
+    assert f"#{tampered.pk} 新闻" in out and f"body: {SPAM}" in out and f"figure 1: {SPAM}" in out
