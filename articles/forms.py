@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article
+from .widgets import TagSuggestionsWidget
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -30,6 +31,7 @@ class ArticleAdminForm(forms.ModelForm):
             "source",
             "meta_description",
         ]
+        widgets = {"tags": TagSuggestionsWidget}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from taggit.models import Tag
 
 from articles.models import Article
 from tests.factories import image_bytes, make_category, make_editor
@@ -22,6 +23,7 @@ def test_editor_publishes_article_with_image_and_tags_and_a_visitor_reads_it(
     page = browser_page
     shots = Path(os.environ.get("NEWSROOM_SCREENSHOTS") or tmp_path)
     make_category("镇街动态", slug="town")
+    Tag.objects.create(name="乡村振兴")
     make_editor(password="correct horse battery staple")
     photo = tmp_path / "rice.png"
     photo.write_bytes(image_bytes("PNG", size=(320, 200)))
@@ -39,7 +41,10 @@ def test_editor_publishes_article_with_image_and_tags_and_a_visitor_reads_it(
     page.click(".field-category .select2-selection")  # the admin's autocomplete widget
     page.fill(".select2-search__field", "镇街")
     page.click(".select2-results__option:has-text('镇街动态')")
-    page.fill("#id_tags", "稻田, 乡村振兴")
+    page.locator("#id_tags").press_sequentially("稻田, 乡村")
+    suggestions = page.eval_on_selector_all("#id_tags_list option", "options => options.map(o => o.value)")
+    assert suggestions == ["稻田, 乡村振兴"]  # an existing tag, completing what was typed
+    page.fill("#id_tags", suggestions[0])
     page.locator(".ProseMirror[contenteditable=true]").click()
     page.keyboard.type("今年的稻田长势喜人。")
     page.select_option("#id_status", "published")
