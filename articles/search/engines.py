@@ -11,7 +11,7 @@ from django.db.models.expressions import RawSQL
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 # Relevance is scored over the newest this many matches: a word in a fifth of a large
 # archive would otherwise cost a score for every one of its articles (see README).
-RECENT_CANDIDATES = 2000
+RECENT_CANDIDATES = 1000
 
 # ts_rank weights are {D, C, B, A}; titles are A, bodies B.
 _PG_WEIGHTS = f"{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}"
