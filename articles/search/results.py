@@ -26,9 +26,9 @@ class RankedResults:
             scored = ranked_ids(self.expression, self.limit + 1, self.by_relevance)
             self.truncated = len(scored) > self.limit
             scores = dict(scored[: self.limit])
-            visible = self.articles.filter(pk__in=scores).values_list("pk", flat=True)
-            # Among equal scores the newer article (the higher id) comes first.
-            self._ids = sorted(visible, key=lambda pk: (scores[pk], pk), reverse=True)
+            visible = self.articles.filter(pk__in=scores).values_list("pk", "publish_at")
+            ordered = sorted(visible, key=lambda row: (scores[row[0]], row[1], row[0]), reverse=True)
+            self._ids = [pk for pk, _ in ordered]
         return self._ids
 
     def count(self):
