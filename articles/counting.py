@@ -71,7 +71,10 @@ class ViewBuffer:
     """
 
     def __init__(self):
-        self.lock = threading.Lock()
+        self.lock = threading.Lock()  # guards pending and timer
+        self.writing = (
+            threading.Lock()
+        )  # one flush at a time: flush() returns once all taken views are written
         self.pending = Counter()
         self.known = {}  # article id -> (database total, when read)
         self.timer = None
@@ -85,10 +88,14 @@ class ViewBuffer:
             return
         with self.lock:
             self.pending[(article_id, timezone.localdate())] += 1
-            if self.timer is None:
-                self.timer = threading.Timer(interval, self._flush_in_thread)
-                self.timer.daemon = True
-                self.timer.start()
+            self._schedule(interval)
+
+    def _schedule(self, interval):
+        """Start the flush timer unless one is waiting; call with the lock held."""
+        if self.timer is None:
+            self.timer = threading.Timer(interval, self._flush_in_thread)
+            self.timer.daemon = True
+            self.timer.start()
 
     def total(self, article_id):
         """The article's views as this process knows them: written ones plus its pending ones."""
@@ -102,15 +109,18 @@ class ViewBuffer:
         return known[0] + pending
 
     def flush(self):
-        with self.lock:
-            counts, self.pending = self.pending, Counter()
-            self.timer = None
-        if counts:
+        with self.writing:
+            with self.lock:
+                counts, self.pending = self.pending, Counter()
+                self.timer = None
+            if not counts:
+                return
             try:
                 write_views(counts)
             except Exception:
                 with self.lock:  # keep them for the next try rather than lose them
                     self.pending.update(counts)
+                    self._schedule(max(settings.NEWSROOM_VIEW_FLUSH_SECONDS, 1))
                 raise
             for article_id, _ in counts:
                 self.known.pop(article_id, None)

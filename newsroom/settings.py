@@ -116,7 +116,7 @@ if REDIS_URL:
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
     }
-    CACHES = {"default": REDIS_CACHE, "pages": REDIS_CACHE}
+    CACHES = {"default": REDIS_CACHE}
 else:
     # Files, not process memory: every gunicorn worker must see the same content version.
     CACHES = {
@@ -125,13 +125,13 @@ else:
             "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
-        # Rendered pages may live in each worker's memory: their keys carry the shared
-        # content version, so no worker serves a page from before an edit.
-        "pages": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        },
     }
+# Rendered pages live in each worker's memory: their keys carry the shared content
+# version (in Redis or the file cache), so no worker serves a page from before an edit.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -119,3 +119,23 @@ def test_buffered_concurrent_views_lose_nothing(live_server, settings):
         worker.join()
     buffer.flush()
     assert views_of(article) == 120
+
+
+@pytest.mark.django_db
+def test_views_survive_a_failed_write(client, settings, monkeypatch):
+    from articles import counting
+
+    settings.NEWSROOM_VIEW_FLUSH_SECONDS = 60
+    article = make_article()
+    client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    real_write = counting.write_views
+
+    def database_down(counts):
+        raise counting.IntegrityError("database unavailable")
+
+    monkeypatch.setattr(counting, "write_views", database_down)
+    with pytest.raises(counting.IntegrityError):
+        buffer.flush()
+    monkeypatch.setattr(counting, "write_views", real_write)
+    buffer.flush()
+    assert views_of(article) == 1
