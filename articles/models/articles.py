@@ -31,15 +31,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(category_id__in=category_ids)
 
     def for_listing(self):
-        return self.select_related("category", "views").order_by("-publish_at", "-pk")
+        return self.select_related("category").order_by("-publish_at", "-pk")
 
     def most_viewed(self, days=None):
         """Most viewed of all time, or over the last ``days`` days of daily counts (today included)."""
         if days is None:
-            return (
-                self.select_related("views")
-                .annotate(period_views=F("views__total"))
-                .order_by(F("period_views").desc(nulls_last=True), "-publish_at")
+            return self.annotate(period_views=F("views__total")).order_by(
+                F("period_views").desc(nulls_last=True), "-publish_at"
             )
         since = timezone.localdate() - datetime.timedelta(days=days)
         return (
