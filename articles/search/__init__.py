@@ -7,7 +7,7 @@ from .engines import match_expression, matching_ids
 from .highlight import highlight, snippet
 from .index import index_article, rebuild_index
 from .query import ParsedQuery, parse
-from .results import RankedResults, by_date
+from .results import RankedResults
 
 ORDER_RELEVANCE, ORDER_DATE = "relevance", "date"
 
@@ -20,7 +20,7 @@ def search_articles(articles, query, order=ORDER_RELEVANCE):
     if not query:
         return articles.none()
     if order == ORDER_DATE:
-        return by_date(articles, query)
+        return filter_matching(articles, query).order_by("-publish_at", "-pk")
     return RankedResults(articles, query)
 
 

@@ -1,6 +1,6 @@
 """Search results as a sequence Django's Paginator can page through."""
 
-from .engines import match_expression, matching_ids, ranked_ids
+from .engines import match_expression, ranked_ids
 
 # Relevance order lists at most this many; past that the page suggests narrowing the search.
 RANKED_LIMIT = 200
@@ -43,7 +43,3 @@ class RankedResults:
             return self.articles.get(pk=ids)
         by_id = self.articles.in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
-
-
-def by_date(articles, query):
-    return articles.filter(pk__in=matching_ids(match_expression(query))).order_by("-publish_at", "-pk")
