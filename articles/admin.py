@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 
 from . import integrity, search
 from .admin_filters import PublishDateRangeFilter, VisibilityFilter
-from .forms import ArticleAdminForm
+from .forms import CONTENT_FIELDS, PUBLISHING_FIELDS, ArticleAdminForm
 from .models import Article, ArticleImage, Category
 
 
@@ -67,25 +67,9 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish"]
     save_on_top = True
     fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "title",
-                    "slug",
-                    "category",
-                    "tags",
-                    "summary",
-                    "body",
-                    "cover_image",
-                ]
-            },
-        ),
-        (_("Publishing"), {"fields": ["status", "publish_at", "author", "source"]}),
-        (
-            _("Details"),
-            {"fields": ["meta_description", "views_total", "created_at", "updated_at"]},
-        ),
+        (None, {"fields": [*CONTENT_FIELDS, "opened_version"]}),
+        (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
+        (_("Details"), {"fields": ["meta_description", "views_total", "created_at", "updated_at"]}),
     ]
 
     @admin.display(description=_("views"), ordering=F("views__total").desc(nulls_last=True))

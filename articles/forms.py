@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from .models import Article
 from .widgets import TagSuggestionsWidget
 
+CONTENT_FIELDS = ["title", "slug", "category", "tags", "summary", "body", "cover_image"]
+PUBLISHING_FIELDS = ["status", "publish_at", "author", "source"]
+
 
 class ArticleAdminForm(forms.ModelForm):
     """The admin's article form, refusing to overwrite a save made since it was opened.
@@ -17,20 +20,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = [
-            "title",
-            "slug",
-            "category",
-            "tags",
-            "summary",
-            "body",
-            "cover_image",
-            "status",
-            "publish_at",
-            "author",
-            "source",
-            "meta_description",
-        ]
+        fields = [*CONTENT_FIELDS, *PUBLISHING_FIELDS, "meta_description"]
         widgets = {"tags": TagSuggestionsWidget}
 
     def __init__(self, *args, **kwargs):

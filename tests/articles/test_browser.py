@@ -58,6 +58,14 @@ def test_editor_publishes_article_with_image_and_tags_and_a_visitor_reads_it(
     article = Article.objects.get()
     assert article.is_published and sorted(article.tags.names()) == ["乡村振兴", "稻田"]
 
+    # An ordinary second edit through the rendered form goes through (no false "someone else saved").
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_summary", "稻田丰收，村民分得新米。")
+    page.click("input[name=_save]")
+    page.wait_for_selector(".messagelist .success")
+    article.refresh_from_db()
+    assert article.summary == "稻田丰收，村民分得新米。"
+
     # A reader's browser: a fresh context (not logged in) with an ordinary, non-headless User-Agent.
     visitor = page.context.browser.new_page(user_agent=READER_AGENT)
     visitor.goto(live_server.url + article.get_absolute_url())
