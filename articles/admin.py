@@ -9,6 +9,9 @@ from .admin_filters import PublishDateRangeFilter, VisibilityFilter
 from .forms import CONTENT_FIELDS, PUBLISHING_FIELDS, ArticleAdminForm
 from .models import Article, ArticleImage, Category
 
+admin.site.site_header = admin.site.site_title = _("Newsroom editing")
+admin.site.index_title = _("Publish and manage news")
+
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
