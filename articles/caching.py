@@ -34,10 +34,15 @@ def purge():
     cache.delete(STATE_KEY)
 
 
-def proxy_cacheable(response):
-    """Let a proxy or CDN keep a public page for NEWSROOM_PROXY_CACHE_SECONDS (0: browsers revalidate)."""
+def proxy_cacheable(request, response):
+    """Let a proxy or CDN keep a reader's page for NEWSROOM_PROXY_CACHE_SECONDS (0: browsers revalidate).
+
+    Pages rendered for a logged-in user (staff previews of drafts) are private, never shared.
+    """
     seconds = settings.NEWSROOM_PROXY_CACHE_SECONDS
-    if seconds:
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True, no_cache=True)
+    elif seconds:
         patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
     else:
         patch_cache_control(response, max_age=0, must_revalidate=True)
@@ -59,13 +64,13 @@ def cached_page(view):
     def wrapper(request, *args, **kwargs):
         key = page_cache_key(request)
         if key is None:
-            return view(request, *args, **kwargs)
+            return proxy_cacheable(request, view(request, *args, **kwargs))
         content = caches["pages"].get(key)
         if content is not None:
-            return proxy_cacheable(HttpResponse(content))
+            return proxy_cacheable(request, HttpResponse(content))
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
             caches["pages"].set(key, response.content, settings.NEWSROOM_PAGE_CACHE_SECONDS)
-        return proxy_cacheable(response)
+        return proxy_cacheable(request, response)
 
     return wrapper

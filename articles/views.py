@@ -78,7 +78,7 @@ def article_detail(request, pk, slug=None):
             caches["pages"].set(key, html, settings.NEWSROOM_PAGE_CACHE_SECONDS)
     counter = None if settings.NEWSROOM_PROXY_CACHE_SECONDS else ViewCounter(request, pk)
     response = HttpResponse(html.replace(VIEW_COUNT_SLOT, str(view_buffer.total(pk)).encode(), 1))
-    return proxy_cacheable(counter.finish(response) if counter else response)
+    return proxy_cacheable(request, counter.finish(response) if counter else response)
 
 
 @never_cache

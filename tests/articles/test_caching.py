@@ -151,3 +151,14 @@ def test_optional_window_counts_a_browser_once(client, settings):
     client.cookies["nr_seen"] = "forged-value"
     client.get(article.get_absolute_url(), **READER)
     assert Article.objects.get(pk=article.pk).views.total == 3
+
+
+def test_behind_a_proxy_staff_previews_are_never_shared(client, settings, admin_user):
+    settings.NEWSROOM_PROXY_CACHE_SECONDS = 60
+    draft = make_article("草稿", status=Article.Status.DRAFT)
+    client.force_login(admin_user)
+    for url in (draft.get_absolute_url(), "/"):
+        cache_control = client.get(url)["Cache-Control"]
+        assert (
+            "private" in cache_control and "public" not in cache_control and "s-maxage" not in cache_control
+        )
