@@ -25,8 +25,9 @@ TRANSPARENT_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAAB
 @cached_page
 def home(request):
     published = Article.objects.published()
+    children = Category.objects.children_by_parent()
     sections = [
-        (category, published.in_categories(category.descendant_ids()).for_listing()[:6])
+        (category, published.in_categories(category.descendant_ids(children)).for_listing()[:6])
         for category in Category.objects.visible().top_level()
     ]
     return render(

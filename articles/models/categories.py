@@ -11,6 +11,13 @@ class CategoryQuerySet(models.QuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
 
+    def children_by_parent(self):
+        """{parent id: [child ids]} for the whole tree, in one query."""
+        children = {}
+        for pk, parent_id in self.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        return children
+
 
 class Category(models.Model):
     """A node of the category tree (新闻中心 > 镇街动态 …)."""
@@ -61,11 +68,10 @@ class Category(models.Model):
             node = node.parent
         return list(reversed(chain))
 
-    def descendant_ids(self):
-        """This category's id and those of every category below it, in one query."""
-        children = {}
-        for pk, parent_id in Category.objects.values_list("pk", "parent_id"):
-            children.setdefault(parent_id, []).append(pk)
+    def descendant_ids(self, children=None):
+        """This category's id and those of every category below it (``children``: children_by_parent())."""
+        if children is None:
+            children = Category.objects.children_by_parent()
         ids, stack = [], [self.pk]
         while stack:
             pk = stack.pop()
