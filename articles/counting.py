@@ -72,9 +72,8 @@ class ViewBuffer:
 
     def __init__(self):
         self.lock = threading.Lock()  # guards pending and timer
-        self.writing = (
-            threading.Lock()
-        )  # one flush at a time: flush() returns once all taken views are written
+        # One flush at a time: flush() returns once every view it took is written.
+        self.writing = threading.Lock()
         self.pending = Counter()
         self.known = {}  # article id -> (database total, when read)
         self.timer = None
@@ -135,10 +134,6 @@ class ViewBuffer:
 buffer = ViewBuffer()
 
 
-def record_view(article_id):
-    buffer.add(article_id)
-
-
 def _seen(request):
     """{article id: expiry} from the signed cookie; anything malformed counts as nothing seen."""
     raw = request.get_signed_cookie(SEEN_COOKIE, default="", salt=SEEN_SALT)
@@ -161,7 +156,7 @@ class ViewCounter:
             self.seen = _seen(request)
             self.counted = article_id not in self.seen
         if self.counted:
-            record_view(article_id)
+            buffer.add(article_id)
             if self.seen is not None:
                 self.seen[article_id] = int(time.time()) + self.window
 

@@ -113,7 +113,7 @@ RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 
 
 def _encode(image, image_format):
-    if image_format in {"JPEG"} and image.mode not in {"RGB", "L"}:
+    if image_format == "JPEG" and image.mode not in {"RGB", "L"}:
         image = image.convert("RGB")
     elif image.mode not in {"RGB", "RGBA", "L", "LA"}:
         image = image.convert("RGBA")

@@ -25,7 +25,7 @@ def index_on_save(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=ArticleImage, dispatch_uid="articles.purge_image_delete")
 @receiver(post_save, sender=TaggedItem, dispatch_uid="articles.purge_tag_save")
 @receiver(post_delete, sender=TaggedItem, dispatch_uid="articles.purge_tag_delete")
-@receiver(m2m_changed, dispatch_uid="articles.purge_m2m")
+@receiver(m2m_changed, sender=TaggedItem, dispatch_uid="articles.purge_tags_changed")
 def purge_cached_pages(sender, **kwargs):
     # Now, so this request's own next page is fresh; and after commit, so that a page another
     # request rendered from the old data meanwhile is not served under the new version.

@@ -64,12 +64,13 @@ def article_body(article):
 def picture(fieldfile, renditions, alt="", sizes="100vw", lazy=True, css_class=""):
     """<picture> with WebP and original-format srcsets, width and height, lazy below the fold."""
     largest = renditions[-1] if renditions else None
+    url = fieldfile.storage.url
     return {
         "src": fieldfile.url,
         "width": largest["width"] if largest else None,
         "height": largest["height"] if largest else None,
-        "webp": ", ".join(f"{settings.MEDIA_URL}{r['webp']} {r['width']}w" for r in renditions),
-        "fallback": ", ".join(f"{settings.MEDIA_URL}{r['fallback']} {r['width']}w" for r in renditions),
+        "webp": ", ".join(f"{url(r['webp'])} {r['width']}w" for r in renditions),
+        "fallback": ", ".join(f"{url(r['fallback'])} {r['width']}w" for r in renditions),
         "alt": alt,
         "sizes": sizes,
         "lazy": lazy,

@@ -162,3 +162,10 @@ def test_behind_a_proxy_staff_previews_are_never_shared(client, settings, admin_
         assert (
             "private" in cache_control and "public" not in cache_control and "s-maxage" not in cache_control
         )
+
+
+def test_a_tag_added_shows_on_the_cached_article_page(client):
+    article = make_article("稻田")
+    assert "新标签" not in page(client, article.get_absolute_url())
+    article.tags.add("新标签")
+    assert 'rel="tag">新标签</a>' in page(client, article.get_absolute_url())

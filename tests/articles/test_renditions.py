@@ -30,3 +30,13 @@ def test_a_small_image_gets_only_its_own_size():
         article=make_article(), image=uploaded_image(size=(40, 30)), alt_text="小图"
     )
     assert [(r["width"], r["height"]) for r in image.renditions] == [(40, 30)]
+
+
+def test_rendition_addresses_are_url_encoded(client):
+    article = make_article()
+    ArticleImage.objects.create(
+        article=article, image=uploaded_image("稻田.png", size=(700, 400)), alt_text="稻田"
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "%E7%A8%BB%E7%94%B0-320w.webp 320w" in html
+    assert "稻田-320w" not in html
