@@ -5,7 +5,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import TaggedItem
 
-from .caching import purge
+from .delivery.version import purge
+from .integrity.renditions import delete_files_on_commit, stored_files
 from .models import Article, ArticleImage, Category
 from .search import index_article
 
@@ -31,3 +32,12 @@ def purge_cached_pages(sender, **kwargs):
     # request rendered from the old data meanwhile is not served under the new version.
     purge()
     transaction.on_commit(purge)
+
+
+@receiver(post_delete, sender=Article, dispatch_uid="articles.delete_cover_files")
+@receiver(post_delete, sender=ArticleImage, dispatch_uid="articles.delete_figure_files")
+def delete_image_files(sender, instance, **kwargs):
+    # After commit: a rolled-back delete keeps its files.
+    field, renditions = ("cover_image", "cover_renditions") if sender is Article else ("image", "renditions")
+    fieldfile = getattr(instance, field)
+    delete_files_on_commit(fieldfile.storage, stored_files(fieldfile.name, getattr(instance, renditions)))

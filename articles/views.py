@@ -2,23 +2,32 @@ import base64
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import caches
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from . import search
-from .caching import cached_page, page_cache_key, proxy_cacheable
-from .counting import ViewCounter
-from .counting import buffer as view_buffer
+from .delivery.audience import is_editorial
+from .delivery.counting import VIEW_COUNT_SLOT, ViewCounter, count_and_show_views
+from .delivery.pages import cached_page
 from .models import Article, Category
-from .pagination import paginate
 
 PER_PAGE = 20
-VIEW_COUNT_SLOT = b"__NEWSROOM_VIEW_COUNT__"  # filled in per request, so cached pages show live counts
 TRANSPARENT_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+def paginate(request, queryset, per_page=PER_PAGE):
+    """The page named by ?page= (1 if absent); a malformed or out-of-range number is a 404."""
+    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+    number = request.GET.get("page") or 1
+    try:
+        return paginator.page(number)
+    except InvalidPage:
+        raise Http404(_("There is no page %(number)s.") % {"number": str(number)[:20]}) from None
 
 
 @require_safe
@@ -54,32 +63,24 @@ def category_detail(request, slug):
 
 def _readable_article(request, pk):
     """The article a request may see: published ones, and any for staff (preview)."""
-    previewing = request.user.is_authenticated and request.user.is_staff
-    articles = Article.objects.all() if previewing else Article.objects.published()
+    articles = Article.objects.all() if is_editorial(request) else Article.objects.published()
     return get_object_or_404(articles.select_related("category", "author"), pk=pk)
 
 
 @require_safe
+@cached_page(finish=count_and_show_views)
 def article_detail(request, pk, slug=None):
-    """Served whole from the cache for readers; only the view count is filled in fresh."""
-    key = page_cache_key(request)
-    html = caches["pages"].get(key) if key else None
-    if html is None:
-        article = _readable_article(request, pk)
-        if slug != article.slug:
-            return redirect(article, permanent=True)
-        context = {
-            "article": article,
-            "view_count": VIEW_COUNT_SLOT.decode(),
-            "via_beacon": bool(settings.NEWSROOM_PROXY_CACHE_SECONDS),
-            "is_preview": not article.is_published,
-        }
-        html = render(request, "articles/article_detail.html", context).content
-        if key:
-            caches["pages"].set(key, html, settings.NEWSROOM_PAGE_CACHE_SECONDS)
-    counter = None if settings.NEWSROOM_PROXY_CACHE_SECONDS else ViewCounter(request, pk)
-    response = HttpResponse(html.replace(VIEW_COUNT_SLOT, str(view_buffer.total(pk)).encode(), 1))
-    return proxy_cacheable(request, counter.finish(response) if counter else response)
+    """Cached whole for readers; the view count is filled in fresh on every response."""
+    article = _readable_article(request, pk)
+    if slug != article.slug:
+        return redirect(article, permanent=True)
+    context = {
+        "article": article,
+        "view_count": VIEW_COUNT_SLOT,
+        "via_beacon": bool(settings.NEWSROOM_PROXY_CACHE_SECONDS),
+        "is_preview": not article.is_published,
+    }
+    return render(request, "articles/article_detail.html", context)
 
 
 @never_cache

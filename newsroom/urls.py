@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from articles.sitemaps import ArticleSitemap, CategorySitemap
+from articles.seo.sitemaps import ArticleSitemap, CategorySitemap
 
 sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
 

@@ -31,7 +31,7 @@ def _views_written_at_once(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_view_buffer():
-    from articles.counting import buffer
+    from articles.delivery.view_buffer import buffer
 
     yield
     with buffer.lock:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Category
-from articles.roles import editors_group
+from articles.workflow.roles import editors_group
 
 _sequence = itertools.count(1)
 

@@ -1,8 +1,8 @@
 from .articles import Article
 from .categories import Category
+from .counts import DailyViewCount, ViewCount
 from .images import ArticleImage
-from .search import SearchEntry
-from .views import DailyViewCount, ViewCount
+from .search_entry import SearchEntry
 
 __all__ = [
     "Article",

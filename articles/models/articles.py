@@ -3,7 +3,7 @@ import html
 import re
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Sum
 from django.urls import reverse
 from django.utils import timezone
@@ -13,8 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from ..images import NewsImageField, save_with_renditions
-from ..sanitize import BODY_EDITOR_EXTENSIONS, clean_body_html
+from ..integrity.renditions import save_with_renditions
+from ..integrity.sanitize import BODY_EDITOR_EXTENSIONS, clean_body_html
+from ..integrity.uploads import NewsImageField
+from ..workflow.states import State
 
 BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|tr|pre)>|<br\s*/?>", re.IGNORECASE)
 
@@ -26,6 +28,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def scheduled(self):
         return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+
+    def drafts(self):
+        return self.filter(status=Article.Status.DRAFT)
+
+    def in_state(self, state):
+        """The articles in ``state`` (a State): the queryset twin of ``Article.state``."""
+        return {State.LIVE: self.published, State.SCHEDULED: self.scheduled, State.DRAFT: self.drafts}[
+            state
+        ]()
 
     def in_categories(self, category_ids):
         return self.filter(category_id__in=category_ids)
@@ -51,7 +62,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
 
 
+class StaleEdit(Exception):
+    """The article was saved by someone else since this copy was read; nothing was written."""
+
+
 class Article(models.Model):
+    StaleEdit = StaleEdit
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -111,6 +128,8 @@ class Article(models.Model):
     meta_description = models.CharField(_("meta description"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Raised by every save; a save whose copy is older than the row's is refused (StaleEdit).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -132,14 +151,51 @@ class Article(models.Model):
         self.body = clean_body_html(self.body)
         if not self.slug:
             self.slug = slugify(self.title, allow_unicode=True)[:200] or "article"
-        save_with_renditions(self, super().save, "cover_image", "cover_renditions", *args, **kwargs)
+        with transaction.atomic():
+            if not self._state.adding:
+                self._claim_next_version()
+            save_with_renditions(self, super().save, "cover_image", "cover_renditions", *args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:article", kwargs={"pk": self.pk, "slug": self.slug})
 
+    def _claim_next_version(self):
+        # A conditional UPDATE … WHERE version = n: of two saves that read version n, the
+        # second finds n gone (on PostgreSQL it waits for the first's row lock) and is refused.
+        claimed = Article.objects.filter(pk=self.pk, version=self.version).update(version=F("version") + 1)
+        if not claimed:
+            raise StaleEdit(self.pk)
+        self.version += 1
+
+    @property
+    def state(self):
+        """Draft, scheduled or live: the one-object twin of ``ArticleQuerySet.in_state``."""
+        if self.status == self.Status.DRAFT:
+            return State.DRAFT
+        return State.LIVE if self.publish_at <= timezone.now() else State.SCHEDULED
+
     @property
     def is_published(self):
-        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+        return self.state == State.LIVE
+
+    def publish(self, save=True):
+        """Make the article live, or scheduled if its publish time is still to come.
+
+        A draft whose publish time has passed goes live now: a draft written last week
+        must not appear back-dated, below a week of newer articles.
+        """
+        now = timezone.now()
+        if self.status == self.Status.DRAFT and self.publish_at < now:
+            self.publish_at = now
+        self.status = self.Status.PUBLISHED
+        if save:
+            self.save()
+
+    def unpublish(self, save=True):
+        """Back to draft: readers no longer see it; its publish time is kept."""
+        self.status = self.Status.DRAFT
+        if save:
+            self.save()
 
     @property
     def view_count(self):

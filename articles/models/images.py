@@ -1,7 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..images import NewsImageField, save_with_renditions
+from ..integrity.renditions import save_with_renditions
+from ..integrity.uploads import NewsImageField
 
 
 class ArticleImage(models.Model):

@@ -15,33 +15,17 @@ RECENT_CANDIDATES = 1000
 
 # ts_rank weights are {D, C, B, A}; titles are A, bodies B.
 _PG_WEIGHTS = f"{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}"
+# Candidates are joined to their articles so that "newest" means the latest publish time,
+# not the highest id (an imported archive gets high ids for its oldest stories).
+_JOIN = "JOIN articles_article AS article ON article.id = articles_search.rowid"
 _SQL = {
     "sqlite": {
-        "matching": "SELECT rowid FROM articles_search WHERE articles_search MATCH %s",
-        "ranked": (
-            f"SELECT rowid, -bm25(articles_search, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score FROM articles_search "
-            "WHERE articles_search MATCH %s AND rowid >= %s ORDER BY score DESC LIMIT %s"
-        ),
-        "cutoff": "SELECT rowid FROM articles_search WHERE articles_search MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s",
-        "recent": (
-            "SELECT rowid, rowid FROM articles_search WHERE articles_search MATCH %s ORDER BY rowid DESC LIMIT %s"
-        ),
+        "match": "articles_search MATCH %s",
+        "score": f"-bm25(articles_search, {TITLE_WEIGHT}, {BODY_WEIGHT})",
     },
     "postgresql": {
-        "matching": "SELECT rowid FROM articles_search WHERE document @@ to_tsquery('simple', %s)",
-        "ranked": (
-            f"SELECT rowid, ts_rank('{_PG_WEIGHTS}', document, query) AS score "
-            "FROM articles_search, to_tsquery('simple', %s) AS query "
-            "WHERE document @@ query AND rowid >= %s ORDER BY score DESC LIMIT %s"
-        ),
-        "cutoff": (
-            "SELECT rowid FROM articles_search WHERE document @@ to_tsquery('simple', %s) "
-            "ORDER BY rowid DESC LIMIT 1 OFFSET %s"
-        ),
-        "recent": (
-            "SELECT rowid, rowid FROM articles_search WHERE document @@ to_tsquery('simple', %s) "
-            "ORDER BY rowid DESC LIMIT %s"
-        ),
+        "match": "articles_search.document @@ to_tsquery('simple', %s)",
+        "score": f"ts_rank('{_PG_WEIGHTS}', articles_search.document, to_tsquery('simple', %s))",
     },
 }
 
@@ -51,6 +35,13 @@ def _sql(name):
         return _SQL[connection.vendor][name]
     except KeyError:
         raise NotImplementedError("Full-text search needs SQLite or PostgreSQL.") from None
+
+
+def _newest_first(limit_sql):
+    return (
+        f"SELECT articles_search.rowid, article.publish_at FROM articles_search {_JOIN} "
+        f"WHERE {_sql('match')} ORDER BY article.publish_at DESC, articles_search.rowid DESC {limit_sql}"
+    )
 
 
 def _fts5_phrase(term):
@@ -76,7 +67,7 @@ def match_expression(query):
 
 def matching_ids(expression):
     """A subquery of every matching article id, for ``pk__in=``."""
-    return RawSQL(_sql("matching"), (expression,))
+    return RawSQL(f"SELECT rowid FROM articles_search WHERE {_sql('match')}", (expression,))
 
 
 def ranked_ids(expression, limit, by_relevance=True):
@@ -87,9 +78,18 @@ def ranked_ids(expression, limit, by_relevance=True):
     """
     with connection.cursor() as cursor:
         if not by_relevance:
-            cursor.execute(_sql("recent"), (expression, limit))
-            return cursor.fetchall()
-        cursor.execute(_sql("cutoff"), (expression, RECENT_CANDIDATES - 1))
+            cursor.execute(_newest_first("LIMIT %s"), (expression, limit))
+            return [(pk, 0) for pk, _ in cursor.fetchall()]
+        cursor.execute(_newest_first("LIMIT 1 OFFSET %s"), (expression, RECENT_CANDIDATES - 1))
         oldest = cursor.fetchone()
-        cursor.execute(_sql("ranked"), (expression, oldest[0] if oldest else 0, limit))
+        score = _sql("score")
+        params = (expression,) * (2 if "%s" in score else 1)
+        since = ""
+        if oldest:
+            since, params = " AND article.publish_at >= %s", (*params, oldest[1])
+        cursor.execute(
+            f"SELECT articles_search.rowid, {score} AS score FROM articles_search {_JOIN} "
+            f"WHERE {_sql('match')}{since} ORDER BY score DESC LIMIT %s",
+            (*params, limit),
+        )
         return cursor.fetchall()

@@ -7,7 +7,7 @@ import urllib.request
 import pytest
 from django.db import connection
 
-from articles.counting import buffer
+from articles.delivery.view_buffer import buffer
 from articles.models import DailyViewCount, ViewCount
 from tests.factories import make_article
 
@@ -123,19 +123,19 @@ def test_buffered_concurrent_views_lose_nothing(live_server, settings):
 
 @pytest.mark.django_db
 def test_views_survive_a_failed_write(client, settings, monkeypatch):
-    from articles import counting
+    from articles.delivery import view_buffer
 
     settings.NEWSROOM_VIEW_FLUSH_SECONDS = 60
     article = make_article()
     client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
-    real_write = counting.write_views
+    real_write = view_buffer.write_views
 
     def database_down(counts):
-        raise counting.IntegrityError("database unavailable")
+        raise view_buffer.IntegrityError("database unavailable")
 
-    monkeypatch.setattr(counting, "write_views", database_down)
-    with pytest.raises(counting.IntegrityError):
+    monkeypatch.setattr(view_buffer, "write_views", database_down)
+    with pytest.raises(view_buffer.IntegrityError):
         buffer.flush()
-    monkeypatch.setattr(counting, "write_views", real_write)
+    monkeypatch.setattr(view_buffer, "write_views", real_write)
     buffer.flush()
     assert views_of(article) == 1

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from articles.demo.content import town_news
-from articles.integrity import find_hidden_markup, find_injected_text
+from articles.integrity.spam import find_hidden_markup, find_injected_text
 from articles.models import ArticleImage
 from tests.articles.admin_forms import article_form_data
 from tests.factories import make_article, make_category, make_editor, uploaded_image

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.counting import buffer
+from articles.delivery.view_buffer import buffer
 from articles.models import DailyViewCount, ViewCount
 from tests.factories import make_article, make_category
 

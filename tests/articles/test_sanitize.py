@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.sanitize import clean_body_html
+from articles.integrity.sanitize import clean_body_html
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ...integrity import article_findings
+from ...integrity.spam import article_findings
 from ...models import Article
 
 

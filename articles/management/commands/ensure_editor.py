@@ -4,7 +4,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from ...roles import editors_group
+from ...workflow.roles import editors_group
 
 
 class Command(BaseCommand):

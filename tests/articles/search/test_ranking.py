@@ -57,11 +57,24 @@ def test_results_page_counts_and_pages(client):
     assert "q=%E5%85%BB%E8%80%81&amp;order=relevance&amp;page=1" in response.content.decode()
 
 
-def test_relevance_is_scored_over_the_newest_matches(monkeypatch):
+def test_relevance_is_scored_over_the_newest_matches_by_publish_time(monkeypatch):
     from articles.search import engines
 
     monkeypatch.setattr(engines, "RECENT_CANDIDATES", 2)
-    strongest_but_oldest = make_article("经济 经济 经济")
-    weaker = [make_article("新闻", body="<p>经济</p>") for _ in range(2)]
-    assert set(ranked("经济")) == set(weaker)
-    assert strongest_but_oldest in ranked("经济", ORDER_DATE)
+    now = timezone.now()
+    weaker = [
+        make_article("新闻", body="<p>经济</p>", publish_at=now - datetime.timedelta(days=days))
+        for days in (1, 2)
+    ]
+    # Entered last, as an imported archive's oldest story would be: the highest id, the oldest date.
+    strongest_but_oldest = make_article("经济 经济 经济", publish_at=now - datetime.timedelta(days=3000))
+    assert ranked("经济") == weaker
+    assert ranked("经济", ORDER_DATE) == [*weaker, strongest_but_oldest]
+
+
+def test_single_character_queries_list_the_newest_by_publish_time():
+    now = timezone.now()
+    newest = make_article("港口新闻", publish_at=now - datetime.timedelta(days=1))
+    oldest = make_article("港口旧闻", publish_at=now - datetime.timedelta(days=900))
+    middle = make_article("港口消息", publish_at=now - datetime.timedelta(days=30))
+    assert ranked("港") == [newest, middle, oldest]

@@ -5,27 +5,23 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article
+from ..workflow.states import State
 
 
-class VisibilityFilter(admin.SimpleListFilter):
+class StateFilter(admin.SimpleListFilter):
     title = _("visible to readers")
     parameter_name = "visibility"
 
     def lookups(self, request, model_admin):
         return [
-            ("live", _("Live")),
-            ("scheduled", _("Scheduled")),
-            ("draft", _("Draft")),
+            (State.LIVE, State.LIVE.label),
+            (State.SCHEDULED, State.SCHEDULED.label),
+            (State.DRAFT, State.DRAFT.label),
         ]
 
     def queryset(self, request, queryset):
-        if self.value() == "live":
-            return queryset.published()
-        if self.value() == "scheduled":
-            return queryset.scheduled()
-        if self.value() == "draft":
-            return queryset.filter(status=Article.Status.DRAFT)
+        if self.value() in State.values:
+            return queryset.in_state(State(self.value()))
         return queryset
 
 

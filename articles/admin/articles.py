@@ -1,26 +1,15 @@
 from django.contrib import admin, messages
 from django.db.models import F
+from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import integrity, search
-from .admin_filters import PublishDateRangeFilter, VisibilityFilter
-from .forms import CONTENT_FIELDS, PUBLISHING_FIELDS, ArticleAdminForm
-from .models import Article, ArticleImage, Category
-
-admin.site.site_header = admin.site.site_title = _("Newsroom editing")
-admin.site.index_title = _("Publish and manage news")
-
-
-@admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "slug", "sort_order", "is_visible"]
-    list_editable = ["sort_order", "is_visible"]
-    list_select_related = ["parent__parent"]
-    prepopulated_fields = {"slug": ["name"]}
-    search_fields = ["name", "slug"]
-    autocomplete_fields = ["parent"]
+from .. import search
+from ..integrity import spam
+from ..models import Article, ArticleImage
+from .filters import PublishDateRangeFilter, StateFilter
+from .forms import CONTENT_FIELDS, PUBLISHING_FIELDS, STALE_EDIT_MESSAGE, ArticleAdminForm
 
 
 class ArticleImageInline(admin.StackedInline):
@@ -51,7 +40,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "views_total",
     ]
     list_filter = [
-        VisibilityFilter,
+        StateFilter,
         "status",
         "category",
         "tags",
@@ -81,9 +70,15 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("visible to readers"))
     def visibility(self, obj):
-        if obj.status == Article.Status.DRAFT:
-            return _("Draft")
-        return _("Live") if obj.is_published else _("Scheduled")
+        return obj.state.label
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except Article.StaleEdit:
+            # Two saves crossed after both passed the form's check: the later one is refused whole.
+            self.message_user(request, STALE_EDIT_MESSAGE, messages.ERROR)
+            return HttpResponseRedirect(request.path)
 
     def get_search_results(self, request, queryset, search_term):
         return search.filter_matching(queryset, search.parse(search_term)), False
@@ -91,34 +86,39 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:
             obj.author = request.user
+        if "status" in form.changed_data and "publish_at" not in form.changed_data:
+            # Published from a draft with the publish time untouched: Article.publish decides it.
+            was = form.initial.get("status")
+            if was == Article.Status.DRAFT and obj.status == Article.Status.PUBLISHED:
+                obj.status = was
+                obj.publish(save=False)
         super().save_model(request, obj, form, change)
-        for finding in integrity.find_hidden_markup(form.data.get("body", "")):
+        for finding in spam.find_hidden_markup(form.data.get("body", "")):
             messages.warning(
                 request, _("Hidden text was made visible (its style was removed): %s") % finding.text
             )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        for finding in integrity.article_findings(form.instance):
+        for finding in spam.article_findings(form.instance):
             messages.warning(request, _("This looks like injected spam, please check: %s") % finding)
 
     @admin.action(description=_("Publish selected articles"), permissions=["change"])
     def publish(self, request, queryset):
-        self._set_status(request, queryset, Article.Status.PUBLISHED)
+        self._change_each(request, queryset.drafts(), Article.publish)
 
     @admin.action(
         description=_("Unpublish selected articles (back to draft)"),
         permissions=["change"],
     )
     def unpublish(self, request, queryset):
-        self._set_status(request, queryset, Article.Status.DRAFT)
+        self._change_each(request, queryset.exclude(status=Article.Status.DRAFT), Article.unpublish)
 
-    def _set_status(self, request, queryset, status):
-        # Saved one by one so the search index and caches follow each article.
+    def _change_each(self, request, queryset, change):
+        # One by one, through the model, so the search index and caches follow each article.
         changed = 0
-        for article in queryset.exclude(status=status):
-            article.status = status
-            article.save()
+        for article in queryset:
+            change(article)
             changed += 1
         self.message_user(
             request,

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Article, Category
+from ..models import Article, Category
 
 
 class ArticleSitemap(Sitemap):
@@ -18,4 +18,4 @@ class CategorySitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return Category.objects.all()
+        return Category.objects.visible()

@@ -1,17 +1,10 @@
-"""Reader view counts (浏览次数): which requests count, and an exact increment.
+"""Views batched per process and added to the database exactly.
 
-A view counts when a reader GETs an article page (or, behind a caching proxy, its
-beacon image). Not counted: HEAD and other methods, browser prefetches, known bots
-and crawlers (by User-Agent), and staff (who may be previewing). With
-NEWSROOM_VIEW_WINDOW_SECONDS set, a browser counts once per article per window,
-remembered in a signed cookie (not by IP: many readers share one address).
-Counts start at zero and only ever grow by real views. They are written with
-UPDATE … SET total = total + n (never read-modify-write), so no process loses
-another's views; ViewBuffer batches them per process.
+Counts are written with UPDATE … SET total = total + n (never read-modify-write), so
+no process loses another's views; ViewBuffer batches them per process.
 """
 
 import atexit
-import re
 import threading
 import time
 from collections import Counter
@@ -21,25 +14,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import DailyViewCount, ViewCount
-
-BOT_USER_AGENT = re.compile(
-    r"bot|crawl|spider|slurp|baiduspider|yandex|sogou|bingpreview|facebookexternalhit|"
-    r"headless|python-requests|python-urllib|curl|wget|httpclient|monitor|preview|scanner|lighthouse",
-    re.IGNORECASE,
-)
-SEEN_COOKIE, SEEN_SALT, SEEN_MAX_ENTRIES = "nr_seen", "articles.counting", 50
-
-
-def counts_as_view(request):
-    if request.method != "GET":
-        return False
-    purpose = request.headers.get("Sec-Purpose", "") + request.headers.get("Purpose", "")
-    if "prefetch" in purpose.lower():
-        return False
-    if BOT_USER_AGENT.search(request.headers.get("User-Agent", "")):
-        return False
-    return not (request.user.is_authenticated and request.user.is_staff)
+from ..models import DailyViewCount, ViewCount
 
 
 def _increment(model, by=1, **key):
@@ -132,45 +107,3 @@ class ViewBuffer:
 
 
 buffer = ViewBuffer()
-
-
-def _seen(request):
-    """{article id: expiry} from the signed cookie; anything malformed counts as nothing seen."""
-    raw = request.get_signed_cookie(SEEN_COOKIE, default="", salt=SEEN_SALT)
-    now, seen = time.time(), {}
-    for entry in raw.split("|"):
-        article_id, _, expiry = entry.partition(":")
-        if article_id.isdigit() and expiry.isdigit() and int(expiry) > now:
-            seen[int(article_id)] = int(expiry)
-    return seen
-
-
-class ViewCounter:
-    """Counts a reader's view of one article; ``finish`` adds the cookie a window needs."""
-
-    def __init__(self, request, article_id):
-        self.window = settings.NEWSROOM_VIEW_WINDOW_SECONDS
-        self.seen = None
-        self.counted = counts_as_view(request)
-        if self.counted and self.window:
-            self.seen = _seen(request)
-            self.counted = article_id not in self.seen
-        if self.counted:
-            buffer.add(article_id)
-            if self.seen is not None:
-                self.seen[article_id] = int(time.time()) + self.window
-
-    def finish(self, response):
-        if self.counted and self.seen is not None:
-            newest = sorted(self.seen.items(), key=lambda item: item[1])[-SEEN_MAX_ENTRIES:]
-            value = "|".join(f"{pk}:{expiry}" for pk, expiry in newest)
-            response.set_signed_cookie(
-                SEEN_COOKIE,
-                value,
-                salt=SEEN_SALT,
-                max_age=self.window,
-                httponly=True,
-                samesite="Lax",
-                secure=settings.SESSION_COOKIE_SECURE,
-            )
-        return response

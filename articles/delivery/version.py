@@ -1,0 +1,29 @@
+"""The content version: one token that every cached page and fragment key carries.
+
+It lives in the shared cache (Redis, or the file cache on one machine), so every
+worker and node agrees on it. Any editorial change deletes it (signals.py); the time
+the next scheduled article goes live replaces it, so no cron job is needed. Old
+entries are never read again and simply expire.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.utils import timezone
+
+STATE_KEY = "newsroom:content-version"
+
+
+def content_version():
+    state = cache.get(STATE_KEY)
+    if state is None or (state["go_live"] is not None and timezone.now() >= state["go_live"]):
+        from ..models import Article
+
+        state = {"version": uuid.uuid4().hex[:12], "go_live": Article.objects.next_go_live()}
+        cache.set(STATE_KEY, state, None)
+    return state["version"]
+
+
+def purge():
+    """Make every cached page and fragment stale at once."""
+    cache.delete(STATE_KEY)

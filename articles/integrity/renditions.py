@@ -1,0 +1,92 @@
+"""Renditions: smaller copies of each stored image, made once, before the row is saved.
+
+An image's files (the clean copy and every rendition) are written to storage before
+the model row that names them, so no page can be rendered and cached in between
+without its ``srcset``. Files that no row names any more (a replaced or deleted
+image) are removed from storage once the change is committed.
+"""
+
+import io
+from pathlib import PurePath
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from PIL import Image
+
+from .uploads import EXTENSIONS, clean_copy
+
+RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
+
+
+def _encode(image, image_format):
+    if image_format == "JPEG" and image.mode not in {"RGB", "L"}:
+        image = image.convert("RGB")
+    elif image.mode not in {"RGB", "RGBA", "L", "LA"}:
+        image = image.convert("RGBA")
+    buffer = io.BytesIO()
+    options = {"JPEG": {"quality": 82, "optimize": True}, "WEBP": {"quality": 80, "method": 4}}
+    image.save(buffer, format=image_format, **options.get(image_format, {}))
+    return ContentFile(buffer.getvalue())
+
+
+def make_renditions(fieldfile):
+    """Store smaller copies (and WebP at every width) once; returns what <picture> needs."""
+    storage = fieldfile.storage
+    with fieldfile.open("rb") as file:
+        image = Image.open(file)
+        image.load()
+    image_format = image.format
+    stem = str(PurePath(fieldfile.name).with_suffix(""))
+    widths = [width for width in RENDITION_WIDTHS if width < image.width] + [image.width]
+    renditions = []
+    for width in widths:
+        height = max(1, round(image.height * width / image.width))
+        resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
+        webp = storage.save(f"renditions/{stem}-{width}w.webp", _encode(resized, "WEBP"))
+        if width == image.width:
+            fallback = fieldfile.name
+        else:
+            fallback = storage.save(
+                f"renditions/{stem}-{width}w.{EXTENSIONS[image_format]}", _encode(resized, image_format)
+            )
+        renditions.append({"width": width, "height": height, "webp": webp, "fallback": fallback})
+    return renditions
+
+
+def stored_files(name, renditions):
+    """Every file in storage that belongs to one image: the image and its renditions."""
+    names = {name} if name else set()
+    for rendition in renditions or []:
+        names |= {rendition["webp"], rendition["fallback"]}
+    return names
+
+
+def delete_files_on_commit(storage, names):
+    """Remove ``names`` from storage once the surrounding transaction commits (never on rollback)."""
+    names = sorted(name for name in names if name)
+    if names:
+        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+
+def save_with_renditions(instance, save, image_field, renditions_field, *args, **kwargs):
+    """Save a model whose ``image_field`` may hold a new upload or have been cleared.
+
+    A new upload is re-encoded, stored and given its renditions first; then the row is
+    saved once, naming them all. The files of the image it replaced are removed after commit.
+    """
+    fieldfile = getattr(instance, image_field)
+    uploaded = bool(fieldfile) and not fieldfile._committed
+    previous = None
+    if instance.pk is not None and (uploaded or not fieldfile):
+        previous = type(instance).objects.filter(pk=instance.pk).values(image_field, renditions_field).first()
+    if uploaded:
+        clean = clean_copy(fieldfile.file, fieldfile.name)
+        fieldfile.save(clean.name, clean, save=False)
+        instance._meta.get_field(image_field).update_dimension_fields(instance, force=True)
+        setattr(instance, renditions_field, make_renditions(fieldfile))
+    elif not fieldfile:
+        setattr(instance, renditions_field, [])
+    save(*args, **kwargs)
+    if previous and previous[image_field] and previous[image_field] != fieldfile.name:
+        old = stored_files(previous[image_field], previous[renditions_field])
+        delete_files_on_commit(fieldfile.storage, old - stored_files(fieldfile.name, None))

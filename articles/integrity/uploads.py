@@ -1,0 +1,100 @@
+"""Image uploads: refuse what is not a sane raster image, store a clean re-encoded copy."""
+
+import io
+import warnings
+from pathlib import PurePath
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+ALLOWED_FORMATS = ["JPEG", "PNG", "GIF", "WEBP"]
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+
+
+def _open(file):
+    file.seek(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        return Image.open(file, formats=ALLOWED_FORMATS)
+
+
+def validate_image_upload(fieldfile):
+    """Form validator: a real JPEG/PNG/GIF/WebP of sane byte size and pixel count."""
+    file = getattr(fieldfile, "file", fieldfile)
+    if getattr(fieldfile, "_committed", False):
+        return  # already stored and validated when it was uploaded
+    size = getattr(file, "size", None) or getattr(fieldfile, "size", 0)
+    if size > settings.NEWSROOM_MAX_IMAGE_BYTES:
+        raise ValidationError(
+            _("The image is %(size)s; the limit is %(limit)s.")
+            % {
+                "size": filesizeformat(size),
+                "limit": filesizeformat(settings.NEWSROOM_MAX_IMAGE_BYTES),
+            },
+            code="too_large",
+        )
+    try:
+        image = _open(file)
+        width, height = image.size
+        if width * height > settings.NEWSROOM_MAX_IMAGE_PIXELS:
+            raise ValidationError(
+                _("The image is %(width)s×%(height)s pixels; the limit is %(limit)s million pixels.")
+                % {
+                    "width": width,
+                    "height": height,
+                    "limit": settings.NEWSROOM_MAX_IMAGE_PIXELS // 1_000_000,
+                },
+                code="too_many_pixels",
+            )
+        image.load()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(_("The image decodes to far too many pixels."), code="bomb") from None
+    except Exception:  # Pillow raises many kinds of error for broken files
+        raise ValidationError(
+            _("Upload a JPEG, PNG, GIF or WebP image. The file is not one, or it is damaged."),
+            code="invalid_image",
+        ) from None
+    finally:
+        file.seek(0)
+
+
+def clean_copy(file, name):
+    """Re-encode: rotate by EXIF, then drop EXIF (GPS) and anything appended after the image data."""
+    image = _open(file)
+    image_format = image.format
+    image = ImageOps.exif_transpose(image)
+    if image_format == "JPEG" and image.mode not in {"RGB", "L"}:
+        image = image.convert("RGB")
+    buffer = io.BytesIO()
+    options = {
+        "JPEG": {"quality": 88, "optimize": True},
+        "PNG": {"optimize": True},
+        "WEBP": {"quality": 85},
+    }
+    image.save(buffer, format=image_format, **options.get(image_format, {}))
+    stem = PurePath(name).stem[:80] or "image"
+    return ContentFile(buffer.getvalue(), name=f"{stem}.{EXTENSIONS[image_format]}")
+
+
+class ImageUploadFormField(forms.ImageField):
+    """Django's image field, with our limits checked first so their message is the one shown."""
+
+    def to_python(self, data):
+        if data is not None and not getattr(data, "_committed", False):
+            validate_image_upload(data)
+        return super().to_python(data)
+
+
+class NewsImageField(models.ImageField):
+    """An image column whose uploads are validated (validate_image_upload) and stored cleaned (store_clean_copy)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})

@@ -1,0 +1,1 @@
+"""What search engines and feed readers get: feeds and sitemaps, all built on ``published()``."""
