@@ -4,6 +4,21 @@ from tests.browser import browser_page  # noqa: F401  (a fixture for the browser
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # PBKDF2 is slow by design; tests create dozens of users and need none of its strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """A client logged in as a member of the Editors group."""
+    from tests.factories import make_editor
+
+    client.force_login(make_editor())
+    return client
+
+
+@pytest.fixture(autouse=True)
 def _test_storage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Unhashed static names, so the live server's static handler finds them without collectstatic.

@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 import time_machine
-from pytest_django.asserts import assertContains
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.asserts import assertContains
 
 from articles.models import Article
 from tests.factories import make_article, make_category

@@ -12,12 +12,6 @@ from tests.factories import make_article, make_category, make_editor
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor())
-    return client
-
-
 def listed(editor_client, **params):
     response = editor_client.get(reverse("admin:articles_article_changelist"), params)
     assert response.status_code == 200

@@ -8,16 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from tests.articles.admin_forms import article_form_data, with_image
+from tests.articles.admin.form_data import article_form_data, with_image
 from tests.factories import make_article, make_category, make_editor, uploaded_image
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor())
-    return client
 
 
 def test_editor_creates_and_publishes_an_article_with_image_and_tags(editor_client):

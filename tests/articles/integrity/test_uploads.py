@@ -8,16 +8,10 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article, ArticleImage
-from tests.articles.admin_forms import article_form_data, with_image
-from tests.factories import image_bytes, make_category, make_editor
+from tests.articles.admin.form_data import article_form_data, with_image
+from tests.factories import image_bytes, make_category
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor())
-    return client
 
 
 def post_with_upload(editor_client, upload):

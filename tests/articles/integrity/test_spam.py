@@ -9,10 +9,10 @@ from django.urls import reverse
 from articles.demo.content import town_news
 from articles.integrity.spam import find_hidden_markup, find_injected_text
 from articles.models import ArticleImage
-from tests.articles.admin_forms import article_form_data
-from tests.factories import make_article, make_category, make_editor, uploaded_image
+from tests.articles.admin.form_data import article_form_data
+from tests.factories import make_article, make_category, uploaded_image
 
-AS_SERVED = Path(__file__).parent.parent / "data" / "town-news-article-as-served.txt"
+AS_SERVED = Path(__file__).parents[2] / "data" / "town-news-article-as-served.txt"
 SPAM = "半岛·综合体育下载"
 
 
@@ -36,8 +36,8 @@ def test_hidden_markup_is_spotted():
 
 
 @pytest.mark.django_db
-def test_admin_warns_when_an_article_carries_injected_text(client):
-    client.force_login(make_editor())
+def test_admin_warns_when_an_article_carries_injected_text(editor_client):
+    client = editor_client
     data = article_form_data(
         make_category(slug="town"),
         title=f"{SPAM}以改革创新之力守护港城",
