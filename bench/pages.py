@@ -22,6 +22,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.scratch import reachable, scratch_postgres, scratch_redis_prefix  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 PORT = 8765
@@ -219,8 +222,14 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432/newsroom_pages")
-    parser.add_argument("--redis", default="redis://127.0.0.1:6379/5")
+    parser.add_argument(
+        "--postgres",
+        default="postgres://postgres@127.0.0.1:5432",
+        help="a server: the run creates its own database",
+    )
+    parser.add_argument(
+        "--redis", default="redis://127.0.0.1:6379/0", help="the run's keys carry a prefix of its own"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk not found: apt-get install wrk")
@@ -241,31 +250,15 @@ def main():
             "REDIS_URL": "",
             "DATABASE_URL": "",
         }
-        if leg == "postgresql":
-            if not reachable(args.postgres, args.redis):
-                print("== postgresql + redis leg skipped: not reachable")
-                continue
-            env |= {"DATABASE_URL": args.postgres, "REDIS_URL": args.redis}
-        run_leg(
-            leg if leg == "sqlite" else "postgresql+redis", env, args.articles, args.seconds, args.workers
-        )
-
-
-def reachable(postgres, redis_url):
-    try:
-        import psycopg
-        import redis
-
-        server, name = postgres.rsplit("/", 1)
-        with psycopg.connect(server + "/postgres", autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        client = redis.Redis.from_url(redis_url, socket_connect_timeout=3)
-        client.flushdb()
-        return True
-    except Exception as error:  # any failure means: skip this leg
-        print(f"  ({error})")
-        return False
+        if leg == "sqlite":
+            run_leg("sqlite", env, args.articles, args.seconds, args.workers)
+            continue
+        if not reachable(args.postgres, args.redis):
+            print("== postgresql + redis leg skipped: not reachable")
+            continue
+        with scratch_postgres(args.postgres) as database, scratch_redis_prefix(args.redis) as prefix:
+            env |= {"DATABASE_URL": database, "REDIS_URL": args.redis, "CACHE_KEY_PREFIX": prefix}
+            run_leg("postgresql+redis", env, args.articles, args.seconds, args.workers)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.scratch import reachable, scratch_postgres  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 # One- to four-character Chinese queries, from very common (中) to rare, and English words.
 QUERIES = [
@@ -151,24 +154,17 @@ def main():
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument(
         "--postgres",
-        default=os.environ.get("POSTGRES_BENCH_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench"),
+        default=os.environ.get("POSTGRES_BENCH_SERVER", "postgres://postgres@127.0.0.1:5432"),
+        help="a server: the run creates its own database and drops it after",
     )
     args = parser.parse_args()
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    try:
-        import psycopg
-
-        base = args.postgres.rsplit("/", 1)
-        with psycopg.connect(base[0] + "/postgres", autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{base[1]}"')  # a fresh schema every run
-            conn.execute(f'CREATE DATABASE "{base[1]}"')
-        postgres = True
-    except Exception as error:  # no server: SQLite only
-        print(f"PostgreSQL leg skipped: {error}")
-        postgres = False
-    if postgres:
-        run_leg("postgresql", args.postgres, args.articles)
+    if reachable(args.postgres):
+        with scratch_postgres(args.postgres) as database:
+            run_leg("postgresql", database, args.articles)
+    else:
+        print("PostgreSQL leg skipped: no server")
     for stale in out.glob("search.sqlite3*"):
         stale.unlink()
     run_leg("sqlite", f"sqlite:///{out / 'search.sqlite3'}", args.articles)

@@ -76,7 +76,9 @@ def test_staff_preview_a_draft_with_a_banner(client, three_states, admin_user):
     client.force_login(admin_user)
     response = client.get(draft.get_absolute_url())
     assert response.status_code == 200
-    assertContains(response, '<p class="preview-banner" role="status">预览：读者目前还看不到这篇文章。</p>', html=True)
+    assertContains(
+        response, '<p class="preview-banner" role="status">预览：读者目前还看不到这篇文章。</p>', html=True
+    )
 
 
 def test_published_queryset_is_exactly_the_live_articles(three_states):

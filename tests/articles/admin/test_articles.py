@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -92,3 +93,74 @@ def test_a_later_save_does_not_silently_overwrite_an_earlier_one(client):
     assert [e.code for e in response.context["adminform"].form.non_field_errors().as_data()] == ["stale"]
     article.refresh_from_db()
     assert article.title == "第一位编辑的标题"
+
+
+def test_a_save_that_crosses_another_after_the_form_check_is_refused_whole(editor_client, monkeypatch):
+    """The form's check passed; another save lands before ours: the versioned UPDATE refuses ours.
+
+    The other save runs inside this request's transaction here, so the refusal rolls it back
+    too; what matters is that nothing of ours is written and the editor is told why.
+    """
+    from articles.admin.articles import ArticleAdmin
+
+    article = make_article("原标题")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    opened = editor_client.get(url).context["adminform"].form["opened_version"].value()
+    real_save_model = ArticleAdmin.save_model
+
+    def someone_saves_first(self, request, obj, form, change):
+        other = Article.objects.get(pk=obj.pk)
+        other.title = "另一位编辑的标题"
+        other.save()
+        real_save_model(self, request, obj, form, change)
+
+    monkeypatch.setattr(ArticleAdmin, "save_model", someone_saves_first)
+    data = article_form_data(article.category, slug=article.slug, opened_version=opened, title="我的标题")
+    response = editor_client.post(url, data, follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        "在您打开本文后，有人保存了修改。请先复制您的内容，重新打开本文查看对方的修改，再进行编辑。"
+    ]
+    article.refresh_from_db()
+    assert (article.title, article.version) == ("原标题", 1)
+
+
+def test_publish_action_puts_last_weeks_draft_live_now(editor_client):
+    week_ago = timezone.now() - datetime.timedelta(days=7)
+    draft = make_article(status=Article.Status.DRAFT, publish_at=week_ago)
+    with time_machine.travel(timezone.now(), tick=False):
+        editor_client.post(
+            reverse("admin:articles_article_changelist"),
+            {"action": "publish", "_selected_action": [draft.pk]},
+        )
+        draft.refresh_from_db()
+        assert (draft.is_published, draft.publish_at) == (True, timezone.now())
+
+
+@pytest.mark.parametrize("time_edited", [False, True])
+def test_publishing_a_draft_in_the_form_goes_live_now_unless_the_time_was_set(editor_client, time_edited):
+    week_ago = timezone.localtime() - datetime.timedelta(days=7)
+    draft = make_article(status=Article.Status.DRAFT, publish_at=week_ago.replace(microsecond=0))
+    url = reverse("admin:articles_article_change", args=[draft.pk])
+    form = editor_client.get(url).context["adminform"].form
+    data = article_form_data(
+        draft.category,
+        slug=draft.slug,
+        opened_version=form["opened_version"].value(),
+        status="published",
+        publish_at_0=week_ago.strftime("%Y-%m-%d"),
+        publish_at_1=week_ago.strftime("%H:%M:%S"),
+        **{
+            "initial-publish_at_0": week_ago.strftime("%Y-%m-%d"),
+            "initial-publish_at_1": week_ago.strftime("%H:%M:%S"),
+        },
+    )
+    if time_edited:
+        data["publish_at_0"] = (week_ago - datetime.timedelta(days=1)).strftime("%Y-%m-%d")
+    with time_machine.travel(timezone.now(), tick=False):
+        assert editor_client.post(url, data).status_code == 302
+        draft.refresh_from_db()
+        expected = (
+            week_ago.replace(microsecond=0) - datetime.timedelta(days=1) if time_edited else timezone.now()
+        )
+        assert (draft.is_published, draft.publish_at) == (True, expected)

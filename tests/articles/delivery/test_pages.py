@@ -169,3 +169,53 @@ def test_a_tag_added_shows_on_the_cached_article_page(client):
     assert "新标签" not in page(client, article.get_absolute_url())
     article.tags.add("新标签")
     assert 'rel="tag">新标签</a>' in page(client, article.get_absolute_url())
+
+
+def test_query_parameters_no_page_reads_share_one_cache_entry(client):
+    make_article("稻田丰收")
+    first = client.get("/?x=1", **READER)
+    assert first.templates  # rendered
+    for query in ("?x=2", "?utm_source=wechat&x=3", "?from=timeline"):
+        response = client.get("/" + query, **READER)
+        assert response.templates == []  # served from the one entry, not rendered and stored again
+        assert "稻田丰收" in response.content.decode()
+
+
+def test_page_numbers_are_cached_apart(client):
+    category = make_category(slug="town")
+    newest = make_article("最新的文章", category)
+    for number in range(20):
+        make_article(
+            f"较早的文章{number}", category, publish_at=newest.publish_at - datetime.timedelta(days=1)
+        )
+    url = reverse("articles:category", kwargs={"slug": "town"})
+    assert client.get(url, {"page": 1}, **READER).context["page_obj"].number == 1
+    assert client.get(url, {"page": 2}, **READER).context["page_obj"].number == 2
+
+
+def test_a_logged_in_reader_gets_the_cached_readers_page_and_is_counted(client, django_user_model):
+    article = make_article("读者看的文章")
+    page(client, article.get_absolute_url())  # an anonymous reader fills the cache
+    client.force_login(django_user_model.objects.create_user("reader", password="x"))
+    response = client.get(article.get_absolute_url(), **READER)
+    assert response.templates == []
+    assert response["Cache-Control"] == "max-age=0, must-revalidate"
+    article.views.refresh_from_db()
+    assert article.views.total == 2
+
+
+def test_the_navigation_fragment_lives_as_long_as_pages(client, settings):
+    from django.core.cache import caches
+    from django.core.cache.utils import make_template_fragment_key
+
+    from articles.delivery.version import content_version
+
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 42
+    make_category("镇街动态")
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        page(client, "/")
+        key = make_template_fragment_key("category_nav", [content_version(), "zh-hans"])
+        clock.shift(41)
+        assert "镇街动态" in caches["pages"].get(key)
+        clock.shift(2)
+        assert caches["pages"].get(key) is None

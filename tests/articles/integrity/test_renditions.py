@@ -1,9 +1,11 @@
 import io
 
 import pytest
+from django.db.models.signals import post_save
 from PIL import Image
 
-from articles.models import ArticleImage
+from articles.integrity.renditions import stored_files
+from articles.models import Article, ArticleImage
 from tests.factories import make_article, uploaded_image
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +42,59 @@ def test_rendition_addresses_are_url_encoded(client):
     html = client.get(article.get_absolute_url()).content.decode()
     assert "%E7%A8%BB%E7%94%B0-320w.webp 320w" in html
     assert "稻田-320w" not in html
+
+
+def test_the_row_names_its_renditions_when_the_change_is_announced(django_capture_on_commit_callbacks):
+    """Caches are purged on save and on commit: by then the row must already carry the renditions."""
+    seen = []
+
+    def record(sender, instance, **kwargs):
+        stored = Article.objects.filter(pk=instance.pk).values_list("cover_renditions", flat=True).get()
+        seen.append([r["width"] for r in stored])
+
+    post_save.connect(record, sender=Article, dispatch_uid="test.record_renditions")
+    try:
+        make_article(cover_image=uploaded_image("cover.png", size=(700, 400)))
+    finally:
+        post_save.disconnect(dispatch_uid="test.record_renditions", sender=Article)
+    assert seen == [[320, 640, 700]]
+
+
+def stored(storage, image_name, renditions):
+    return {name for name in stored_files(image_name, renditions) if storage.exists(name)}
+
+
+def test_a_replaced_cover_leaves_no_files_behind(django_capture_on_commit_callbacks):
+    article = make_article(cover_image=uploaded_image("old.png", size=(700, 400)))
+    storage, old_name, old_renditions = (
+        article.cover_image.storage,
+        article.cover_image.name,
+        article.cover_renditions,
+    )
+    assert len(stored(storage, old_name, old_renditions)) == 6  # the image, 2 smaller copies, 3 WebP
+    with django_capture_on_commit_callbacks(execute=True):
+        article.cover_image = uploaded_image("new.png", size=(500, 300))
+        article.save()
+    assert stored(storage, old_name, old_renditions) == set()
+    assert len(stored(storage, article.cover_image.name, article.cover_renditions)) == 4
+
+
+def test_deleting_an_article_removes_its_cover_figures_and_renditions(django_capture_on_commit_callbacks):
+    article = make_article(cover_image=uploaded_image("cover.png", size=(700, 400)))
+    figure = ArticleImage.objects.create(article=article, image=uploaded_image("fig.png"), alt_text="图")
+    storage = figure.image.storage
+    files = stored(storage, article.cover_image.name, article.cover_renditions) | stored(
+        storage, figure.image.name, figure.renditions
+    )
+    assert len(files) == 8
+    with django_capture_on_commit_callbacks(execute=True):
+        article.delete()
+    assert {name for name in files if storage.exists(name)} == set()
+
+
+def test_a_rolled_back_delete_keeps_the_files(django_capture_on_commit_callbacks):
+    figure = ArticleImage.objects.create(article=make_article(), image=uploaded_image(), alt_text="图")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        figure.delete()
+    assert callbacks  # would run only on commit
+    assert figure.image.storage.exists(figure.image.name)
