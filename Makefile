@@ -2,20 +2,29 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 # The PostgreSQL leg also runs with Redis as the cache when one answers here (a database of its own).
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 # Tests run with a throwaway key; production refuses to start without SECRET_KEY.
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=0 REDIS_URL= DATABASE_URL= CONN_MAX_AGE=0 VAR_DIR=$(CURDIR)/var/test
 
-.PHONY: demo test test-sqlite test-postgres lint bench clean
+.PHONY: demo test test-sqlite test-postgres lint lock messages bench clean
 
-$(STAMP): pyproject.toml
+# Exactly the versions CI tested: requirements.lock, with hashes (`make lock` renews it).
+# manage.py runs from this checkout, so the project itself needs no install.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	rm -f $(VENV)/.installed-* && touch $@
+
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --group dev --python-version 3.11 --generate-hashes --quiet -o requirements.lock
+
+# Needs GNU gettext (Debian: gettext). The suite checks that the committed .mo files match.
+messages: $(STAMP)
+	$(TEST_ENV) $(BIN)/python manage.py makemessages --locale zh_Hans --no-obsolete --ignore '.venv/*' --ignore 'var/*'
+	$(TEST_ENV) $(BIN)/python manage.py compilemessages --locale zh_Hans --ignore '.venv/*'
 
 demo: $(STAMP)
 	@mkdir -p var
@@ -28,12 +37,11 @@ demo: $(STAMP)
 	@echo "Editor login: editor / $$(cat var/editor-password)   (Ctrl-C stops)"
 	SECRET_KEY=$$(cat var/secret_key) $(BIN)/gunicorn newsroom.wsgi --workers 3 --bind 127.0.0.1:8000 --access-logfile -
 
+# pre-commit runs ruff, ruff-format, django-upgrade, djade and pyproject-fmt from .venv.
 lint: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 	$(TEST_ENV) $(BIN)/python manage.py check --fail-level WARNING
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 
 test-sqlite: lint
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
