@@ -21,6 +21,9 @@ def editor_client(client, django_user_model):
 @pytest.fixture(autouse=True)
 def _test_storage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # whitenoise warns at every start without it; the static test collects into its own folder.
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
     # Unhashed static names, so the live server's static handler finds them without collectstatic.
     settings.STORAGES = settings.STORAGES | {
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
