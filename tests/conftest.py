@@ -58,3 +58,10 @@ def _empty_view_buffer():
             buffer.timer = None
         buffer.pending.clear()
         buffer.known.clear()
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # The live server (browser tests) starts whitenoise before any per-test setting applies.
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)

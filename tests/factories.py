@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, Category
+from articles.models import Article, ArticleImage, Category
 from articles.workflow.roles import editors_group
 
 _sequence = itertools.count(1)
@@ -35,6 +35,20 @@ def make_article(title=None, category=None, tags=(), **fields):
     if tags:
         article.tags.add(*tags)
     return article
+
+
+def make_figures(article, count):
+    """Figures 1 … count of ``article``: 40×30 PNGs with alt text 替代文字N and caption 说明N."""
+    return [
+        ArticleImage.objects.create(
+            article=article,
+            image=uploaded_image(f"f{number}.png"),
+            alt_text=f"替代文字{number}",
+            caption=f"说明{number}",
+            sort_order=number,
+        )
+        for number in range(1, count + 1)
+    ]
 
 
 def make_editor(username="editor", password="correct horse battery staple"):

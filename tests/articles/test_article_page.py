@@ -3,8 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from articles.models import ArticleImage
-from tests.factories import make_article, make_category, uploaded_image
+from tests.factories import make_article, make_category, make_figures
 
 pytestmark = pytest.mark.django_db
 
@@ -27,14 +26,7 @@ def test_article_page_shows_publish_time_source_and_back_link(client):
 
 def test_figures_render_in_order_with_numbered_captions(client):
     article = make_article(body="<p>第一段</p><p>[图2]</p><p>第二段</p>")
-    for number in (1, 2):
-        ArticleImage.objects.create(
-            article=article,
-            image=uploaded_image(f"f{number}.png"),
-            alt_text=f"替代文字{number}",
-            caption=f"说明{number}",
-            sort_order=number,
-        )
+    make_figures(article, 2)
     page = client.get(article.get_absolute_url()).content.decode()
     content = page[page.index('<div class="article-body">') :]
     second, first = content.index("说明2"), content.index("说明1")

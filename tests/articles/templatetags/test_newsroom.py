@@ -4,29 +4,15 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 
-from articles.models import ArticleImage
 from articles.templatetags.newsroom import article_body, language_links
-from tests.factories import make_article, uploaded_image
+from tests.factories import make_article, make_figures, uploaded_image
 
 pytestmark = pytest.mark.django_db
 
 
-def figures(article, count):
-    return [
-        ArticleImage.objects.create(
-            article=article,
-            image=uploaded_image(f"f{n}.png"),
-            alt_text=f"图{n}说明",
-            caption=f"说明{n}",
-            sort_order=n,
-        )
-        for n in range(1, count + 1)
-    ]
-
-
 def test_figures_go_where_their_markers_are_and_the_rest_follow_the_body():
     article = make_article(body="<p>开头</p><p>[图2]</p><p>中间</p><p>[图9]</p><p>[图2]</p>")
-    figures(article, 3)
+    make_figures(article, 3)
     html = str(article_body(article))
     order = [html.index(text) for text in ("开头", "说明2", "中间", "说明1", "说明3")]
     assert order == sorted(order)
@@ -36,7 +22,7 @@ def test_figures_go_where_their_markers_are_and_the_rest_follow_the_body():
 
 def test_a_marker_inside_running_text_is_left_as_text():
     article = make_article(body="<p>见[图1]所示</p>")
-    figures(article, 1)
+    make_figures(article, 1)
     html = str(article_body(article))
     assert "<p>见[图1]所示</p>" in html
     assert html.index("说明1") > html.index("所示")

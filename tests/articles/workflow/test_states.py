@@ -44,20 +44,17 @@ def test_publishing_a_draft_with_a_future_time_schedules_it_for_that_time(frozen
     assert (draft.state, draft.publish_at) == (State.SCHEDULED, later)
 
 
-def test_unpublishing_keeps_the_publish_time(frozen):
+@pytest.mark.parametrize(
+    ("change", "state"),
+    [(Article.unpublish, State.DRAFT), (Article.publish, State.LIVE)],
+    ids=["unpublish", "republish"],
+)
+def test_a_live_article_keeps_its_publish_time(frozen, change, state):
     published_at = NOW - datetime.timedelta(days=3)
     article = make_article(publish_at=published_at)
-    article.unpublish()
+    change(article)
     article.refresh_from_db()
-    assert (article.state, article.publish_at) == (State.DRAFT, published_at)
-
-
-def test_an_already_live_article_keeps_its_time_when_published_again(frozen):
-    published_at = NOW - datetime.timedelta(days=3)
-    article = make_article(publish_at=published_at)
-    article.publish()
-    article.refresh_from_db()
-    assert article.publish_at == published_at
+    assert (article.state, article.publish_at) == (state, published_at)
 
 
 def test_state_labels_are_translated():
