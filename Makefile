@@ -31,10 +31,12 @@ demo: $(STAMP)
 	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py migrate --noinput
 	SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py collectstatic --noinput -v0
-	SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py ensure_editor --password-file var/editor-password
+	SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py ensure_staff --password-dir var/logins > var/logins.txt
 	SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py load_demo
 	@echo "Serving http://127.0.0.1:8000 with gunicorn; admin at http://127.0.0.1:8000/admin/"
-	@echo "Editor login: editor / $$(cat var/editor-password)   (Ctrl-C stops)"
+	@echo "Logins, one per role (passwords kept in var/logins/):"
+	@cat var/logins.txt
+	@echo "(Ctrl-C stops)"
 	SECRET_KEY=$$(cat var/secret_key) $(BIN)/gunicorn newsroom.wsgi --workers 3 --bind 127.0.0.1:8000 --access-logfile -
 
 # pre-commit runs ruff, ruff-format, django-upgrade, djade and pyproject-fmt from .venv.

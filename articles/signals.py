@@ -1,14 +1,21 @@
 """Side effects of editorial changes that the rest of the code should not have to remember."""
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import TaggedItem
 
 from .delivery.version import purge
-from .integrity.renditions import delete_files_on_commit, stored_files
+from .integrity.renditions import delete_files_on_commit
 from .models import Article, ArticleImage, Category
 from .search import index_article
+from .workflow import audit, revisions
+
+User = get_user_model()
 
 
 @receiver(post_save, sender=Article, dispatch_uid="articles.index_on_save")
@@ -16,6 +23,13 @@ def index_on_save(sender, instance, raw=False, **kwargs):
     # Runs inside the saving transaction, so the index never disagrees with the article.
     if not raw:
         index_article(instance)
+
+
+@receiver(post_save, sender=Article, dispatch_uid="articles.keep_revision")
+def keep_revision(sender, instance, raw=False, **kwargs):
+    # After commit, when its tags and figures are saved too.
+    if not raw:
+        transaction.on_commit(lambda: revisions.record_unless_kept(instance))
 
 
 @receiver(post_save, sender=Article, dispatch_uid="articles.purge_article_save")
@@ -40,4 +54,40 @@ def delete_image_files(sender, instance, **kwargs):
     # After commit: a rolled-back delete keeps its files.
     field, renditions = ("cover_image", "cover_renditions") if sender is Article else ("image", "renditions")
     fieldfile = getattr(instance, field)
-    delete_files_on_commit(fieldfile.storage, stored_files(fieldfile.name, getattr(instance, renditions)))
+    delete_files_on_commit(fieldfile.storage, {fieldfile.name: getattr(instance, renditions)})
+
+
+# The audit log: sign-ins and changes to who may do what (workflow/audit.py).
+@receiver(user_logged_in, dispatch_uid="articles.audit_login")
+def audit_login(sender, request, user, **kwargs):
+    audit.record(audit.Action.LOGIN, user.get_username(), user=user, request=request)
+
+
+@receiver(user_logged_out, dispatch_uid="articles.audit_logout")
+def audit_logout(sender, request, user, **kwargs):
+    if user is not None:
+        audit.record(audit.Action.LOGOUT, user.get_username(), user=user, request=request)
+
+
+@receiver(user_login_failed, dispatch_uid="articles.audit_login_failed")
+def audit_login_failed(sender, credentials, request=None, **kwargs):
+    # The name tried, never the password (Django already masks it in ``credentials``).
+    audit.record(audit.Action.LOGIN_FAILED, str(credentials.get("username", ""))[:150], request=request)
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="articles.audit_user_created")
+def audit_user_created(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        audit.record(audit.Action.USER_CREATED, instance.get_username())
+
+
+@receiver(m2m_changed, sender=User.groups.through, dispatch_uid="articles.audit_user_groups")
+@receiver(m2m_changed, sender=User.user_permissions.through, dispatch_uid="articles.audit_user_permissions")
+@receiver(m2m_changed, sender=Group.permissions.through, dispatch_uid="articles.audit_group_permissions")
+def audit_access_changed(sender, instance, action, model, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    names = sorted(str(obj) for obj in model.objects.filter(pk__in=pk_set or []))
+    kind = audit.Action.GROUPS_CHANGED if model is Group else audit.Action.PERMISSIONS_CHANGED
+    verb = {"post_add": "+", "post_remove": "-", "post_clear": "cleared"}[action]
+    audit.record(kind, instance, detail=f"{verb} {', '.join(names)}".strip())

@@ -12,6 +12,7 @@ urlpatterns = [
     path("articles/<int:pk>/<str:slug>/", views.article_detail, name="article"),
     path("articles/<int:pk>/seen.gif", views.article_beacon, name="beacon"),
     path("tags/<str:slug>/", views.tag_detail, name="tag"),
+    path("preview/<str:token>/", views.shared_preview, name="shared-preview"),
     path("search/", views.search_results, name="search"),
     path("feed/", LatestArticlesFeed(), name="feed"),
 ]

@@ -15,6 +15,7 @@ from .delivery.audience import is_editorial
 from .delivery.counting import VIEW_COUNT_SLOT, ViewCounter, count_and_show_views
 from .delivery.pages import cached_page
 from .models import Article, Category
+from .workflow import share
 
 PER_PAGE = 20
 TRANSPARENT_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -90,6 +91,18 @@ def article_beacon(request, pk):
     article = get_object_or_404(Article.objects.published().only("pk"), pk=pk)
     response = HttpResponse(TRANSPARENT_GIF, content_type="image/gif")
     return ViewCounter(request, article.pk).finish(response)
+
+
+@never_cache
+@require_safe
+def shared_preview(request, token):
+    """A reviewer's signed link to an unpublished article: read-only, never cached, never counted."""
+    article = share.article_for_token(token)
+    if article is None:
+        raise Http404(_("This preview link has expired, or the article has been published."))
+    response = render(request, "articles/article_detail.html", share.preview_context(article))
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 @require_safe

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "articles.workflow.audit.AuditRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "newsroom.csp.ImportMapCSPMiddleware",
 ]
@@ -173,6 +174,11 @@ NEWSROOM_SPAM_PATTERNS = [
     r"(?:开云|华体会|乐鱼|米乐|必威|博鱼|九游|亚博|欧宝|雷竞技|爱游戏|bob|kaiyun)\s*[·•.]?\s*(?:体育|娱乐|电竞|官网|app)",
     r"百家乐|六合彩|时时彩|(?:网上|线上|真人)(?:博彩|赌场)",
 ] + [p for p in os.environ.get("EXTRA_SPAM_PATTERNS", "").split("||") if p]
+
+# One-person sites may let a reviewer approve their own writing; off, as 三审 requires.
+NEWSROOM_ALLOW_SELF_APPROVAL = env_bool("ALLOW_SELF_APPROVAL")
+# How long a share link to an unpublished article works (days), for reviewers without an account.
+NEWSROOM_SHARE_LINK_DAYS = int(os.environ.get("SHARE_LINK_DAYS", 7))
 
 # Public pages are cached this long at most; any editorial change makes them stale at once.
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))

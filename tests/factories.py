@@ -9,7 +9,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, ArticleImage, Category
-from articles.workflow.roles import editors_group
+from articles.workflow.roles import Role, role_group
 
 _sequence = itertools.count(1)
 
@@ -51,10 +51,25 @@ def make_figures(article, count):
     ]
 
 
-def make_editor(username="editor", password="correct horse battery staple"):
-    user = get_user_model().objects.create_user(username=username, password=password, is_staff=True)
-    user.groups.add(editors_group())
+def make_staff(role, username=None, password="correct horse battery staple"):
+    """A staff user in ``role``'s group (a workflow.roles.Role)."""
+    user = get_user_model().objects.create_user(
+        username=username or str(role), password=password, is_staff=True
+    )
+    user.groups.add(role_group(role))
     return user
+
+
+def make_writer(username="writer", **options):
+    return make_staff(Role.WRITER, username, **options)
+
+
+def make_editor(username="editor", **options):
+    return make_staff(Role.EDITOR, username, **options)
+
+
+def make_chief(username="chief", **options):
+    return make_staff(Role.CHIEF, username, **options)
 
 
 def image_bytes(format="PNG", size=(40, 30), color=(200, 30, 30), **save_options):

@@ -3,13 +3,14 @@ from django.db.models import F
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from .. import search
 from ..integrity import spam
 from ..models import Article, ArticleImage
+from ..workflow import audit, revisions, transitions
 from .filters import PublishDateRangeFilter, StateFilter
-from .forms import CONTENT_FIELDS, PUBLISHING_FIELDS, STALE_EDIT_MESSAGE, ArticleAdminForm
+from .forms import CONTENT_FIELDS, CROSSED_SAVE_MESSAGE, PUBLISHING_FIELDS, ArticleAdminForm
+from .workflow import WorkflowAdminMixin, describe_state
 
 
 class ArticleImageInline(admin.StackedInline):
@@ -17,6 +18,22 @@ class ArticleImageInline(admin.StackedInline):
     extra = 1
     fields = ["preview", "image", "alt_text", "caption", "credit", "sort_order"]
     readonly_fields = ["preview"]
+
+    # Figures are part of the article: whoever may edit the article may edit its figures.
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (
+            obj is None or transitions.can_edit(request.user, obj)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or transitions.can_edit(request.user, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or transitions.can_edit(request.user, obj)
+        )
 
     @admin.display(description=_("preview"))
     def preview(self, obj):
@@ -29,38 +46,30 @@ class ArticleImageInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = [
-        "title",
-        "category",
-        "status",
-        "visibility",
-        "publish_at",
-        "views_total",
-    ]
+    list_display = ["title", "category", "state_label", "author", "publish_at", "views_total"]
     list_filter = [
         StateFilter,
-        "status",
         "category",
         "tags",
         "author",
         ("publish_at", PublishDateRangeFilter),
     ]
-    list_select_related = ["category__parent", "views"]
+    list_select_related = ["category__parent", "views", "author", "draft_of"]
     search_fields = ["title"]  # answered by the full-text engine, see get_search_results
     search_help_text = _('Searches titles and text, drafts included. "quoted phrase", -exclude.')
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category"]
     raw_id_fields = ["author"]
-    readonly_fields = ["views_total", "created_at", "updated_at"]
+    readonly_fields = ["state_label", "views_total", "created_at", "updated_at"]
     inlines = [ArticleImageInline]
-    actions = ["publish", "unpublish"]
+    actions = ["submit_selected", "approve_selected", "publish_selected", "unpublish_selected"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": [*CONTENT_FIELDS, "opened_version"]}),
-        (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
+        (_("Publishing"), {"fields": ["state_label", *PUBLISHING_FIELDS]}),
         (_("Details"), {"fields": ["meta_description", "views_total", "created_at", "updated_at"]}),
     ]
 
@@ -68,30 +77,37 @@ class ArticleAdmin(admin.ModelAdmin):
     def views_total(self, obj):
         return obj.view_count
 
-    @admin.display(description=_("visible to readers"))
-    def visibility(self, obj):
-        return obj.state.label
+    @admin.display(description=_("state"), ordering="status")
+    def state_label(self, obj):
+        return describe_state(obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm("articles.edit_any_article"):
+            readonly.append("author")  # a writer's articles are their own
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or transitions.can_edit(request.user, obj)
+        )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except Article.StaleEdit:
             # Two saves crossed after both passed the form's check: the later one is refused whole.
-            self.message_user(request, STALE_EDIT_MESSAGE, messages.ERROR)
+            self.message_user(request, CROSSED_SAVE_MESSAGE, messages.ERROR)
             return HttpResponseRedirect(request.path)
 
     def get_search_results(self, request, queryset, search_term):
         return search.filter_matching(queryset, search.parse(search_term)), False
 
     def save_model(self, request, obj, form, change):
-        if not change and obj.author_id is None:
-            obj.author = request.user
-        if "status" in form.changed_data and "publish_at" not in form.changed_data:
-            # Published from a draft with the publish time untouched: Article.publish decides it.
-            was = form.initial.get("status")
-            if was == Article.Status.DRAFT and obj.status == Article.Status.PUBLISHED:
-                obj.status = was
-                obj.publish(save=False)
+        if not change:
+            obj.status = Article.Status.DRAFT  # only the review chain moves it on (workflow/transitions.py)
+            if obj.author_id is None or not request.user.has_perm("articles.edit_any_article"):
+                obj.author = request.user
         super().save_model(request, obj, form, change)
         for finding in spam.find_hidden_markup(form.data.get("body", "")):
             messages.warning(
@@ -100,29 +116,16 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        revisions.record(form.instance, request.user, "save")
+        audit.record(audit.Action.SAVE, form.instance, article=form.instance.draft_of or form.instance)
         for finding in spam.article_findings(form.instance):
             messages.warning(request, _("This looks like injected spam, please check: %s") % finding)
 
-    @admin.action(description=_("Publish selected articles"), permissions=["change"])
-    def publish(self, request, queryset):
-        self._change_each(request, queryset.drafts(), Article.publish)
+    def delete_model(self, request, obj):
+        audit.record(audit.Action.DELETE, obj, article=obj)
+        super().delete_model(request, obj)
 
-    @admin.action(
-        description=_("Unpublish selected articles (back to draft)"),
-        permissions=["change"],
-    )
-    def unpublish(self, request, queryset):
-        self._change_each(request, queryset.exclude(status=Article.Status.DRAFT), Article.unpublish)
-
-    def _change_each(self, request, queryset, change):
-        # One by one, through the model, so the search index and caches follow each article.
-        changed = 0
+    def delete_queryset(self, request, queryset):
         for article in queryset:
-            change(article)
-            changed += 1
-        self.message_user(
-            request,
-            ngettext("%(count)d article changed.", "%(count)d articles changed.", changed)
-            % {"count": changed},
-            messages.SUCCESS,
-        )
+            audit.record(audit.Action.DELETE, article, article=article)
+        super().delete_queryset(request, queryset)

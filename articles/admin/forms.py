@@ -3,15 +3,22 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Article
+from ..workflow import diff
 from .widgets import TagSuggestionsWidget
 
 CONTENT_FIELDS = ["title", "slug", "category", "tags", "summary", "body", "cover_image"]
-PUBLISHING_FIELDS = ["status", "publish_at", "author", "source"]
+PUBLISHING_FIELDS = ["publish_at", "expire_at", "author", "source"]
 
 
 STALE_EDIT_MESSAGE = _(
-    "Someone saved this article after you opened it. Open it again to see their "
-    "changes (copy your text first), then make yours."
+    "Someone saved this article after you opened it. Their changes are shown below and your "
+    "text is still in the form: save again to put yours over theirs, or reload to start from theirs."
+)
+
+
+CROSSED_SAVE_MESSAGE = _(
+    "Someone saved this article at the same moment as you; your save was not made. "
+    "Open it again to see their changes, then make yours."
 )
 
 
@@ -20,7 +27,9 @@ class ArticleAdminForm(forms.ModelForm):
 
     Django's admin lets the later of two saves silently replace the earlier one; here
     the form carries the version it was opened at, and the model's save only updates
-    the row if that is still its version (Article.StaleEdit otherwise).
+    the row if that is still its version (Article.StaleEdit otherwise). When it is not,
+    the form shows what the other person changed (``stale_changes``) and keeps this
+    user's input; the next save then knowingly applies it.
     """
 
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
@@ -32,15 +41,35 @@ class ArticleAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.stale_changes = None
         if self.instance.pk:
             self.fields["opened_version"].initial = self.instance.version
 
     def clean(self):
         cleaned_data = super().clean()
+        publish_at, expire_at = cleaned_data.get("publish_at"), cleaned_data.get("expire_at")
+        if publish_at and expire_at and expire_at <= publish_at:
+            self.add_error("expire_at", _("The expiry time must come after the publish time."))
         if self.instance.pk:
             opened = cleaned_data.get("opened_version")
             saved = Article.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
             if opened != saved:
+                self.stale_changes = changes_since(self.instance, opened)
+                self.data = self.data.copy()
+                self.data["opened_version"] = saved  # the next save applies this input knowingly
                 raise ValidationError(STALE_EDIT_MESSAGE, code="stale")
             self.instance.version = opened  # the save is conditional on it (Article.save)
         return cleaned_data
+
+
+def changes_since(article, version):
+    """What was changed in ``article`` since ``version`` (a diff), or [] if that version was not kept."""
+    from ..models import Revision
+
+    root_id = article.draft_of_id or article.pk
+    kept = Revision.objects.filter(article_id=root_id, data__row=article.pk)
+    opened = kept.filter(data__version=version).order_by("-number").first()
+    current = kept.order_by("-number").first()
+    if opened is None or current is None:
+        return []
+    return diff.compare(opened.data, current.data)

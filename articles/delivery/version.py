@@ -2,7 +2,7 @@
 
 It lives in the shared cache (Redis, or the file cache on one machine), so every
 worker and node agrees on it. Any editorial change deletes it (signals.py); the time
-the next scheduled article goes live replaces it, so no cron job is needed. Old
+the next scheduled article goes live or the next live one expires replaces it, so no cron job is needed. Old
 entries are never read again and simply expire.
 """
 
@@ -16,10 +16,10 @@ STATE_KEY = "newsroom:content-version"
 
 def content_version():
     state = cache.get(STATE_KEY)
-    if state is None or (state["go_live"] is not None and timezone.now() >= state["go_live"]):
+    if state is None or (state.get("changes_at") is not None and timezone.now() >= state["changes_at"]):
         from ..models import Article
 
-        state = {"version": uuid.uuid4().hex[:12], "go_live": Article.objects.next_go_live()}
+        state = {"version": uuid.uuid4().hex[:12], "changes_at": Article.objects.next_change()}
         cache.set(STATE_KEY, state, None)
     return state["version"]
 

@@ -61,11 +61,23 @@ def stored_files(name, renditions):
     return names
 
 
-def delete_files_on_commit(storage, names):
-    """Remove ``names`` from storage once the surrounding transaction commits (never on rollback)."""
-    names = sorted(name for name in names if name)
-    if names:
-        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+def delete_unused(storage, images):
+    """Remove each of ``images`` ({image name: renditions}) from storage with its renditions,
+    unless an article, figure or revision still refers to it (workflow.drafts.files_in_use)."""
+    from ..workflow.drafts import files_in_use
+
+    images = {name: renditions for name, renditions in images.items() if name}
+    in_use = files_in_use(images) if images else set()
+    for name, renditions in images.items():
+        if name not in in_use:
+            for stored in sorted(stored_files(name, renditions)):
+                storage.delete(stored)
+
+
+def delete_files_on_commit(storage, images):
+    """``delete_unused`` once the transaction commits (a rolled-back change keeps its files)."""
+    if any(images):
+        transaction.on_commit(lambda: delete_unused(storage, images))
 
 
 def save_with_renditions(instance, save, image_field, renditions_field, *args, **kwargs):
@@ -88,5 +100,4 @@ def save_with_renditions(instance, save, image_field, renditions_field, *args, *
         setattr(instance, renditions_field, [])
     save(*args, **kwargs)
     if previous and previous[image_field] and previous[image_field] != fieldfile.name:
-        old = stored_files(previous[image_field], previous[renditions_field])
-        delete_files_on_commit(fieldfile.storage, old - stored_files(fieldfile.name, None))
+        delete_files_on_commit(fieldfile.storage, {previous[image_field]: previous[renditions_field]})

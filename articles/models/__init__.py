@@ -1,14 +1,18 @@
 from .articles import Article
+from .audit import AuditEntry
 from .categories import Category
 from .counts import DailyViewCount, ViewCount
 from .images import ArticleImage
+from .revisions import Revision
 from .search_entry import SearchEntry
 
 __all__ = [
     "Article",
+    "AuditEntry",
     "ArticleImage",
     "Category",
     "DailyViewCount",
+    "Revision",
     "SearchEntry",
     "ViewCount",
 ]

@@ -4,7 +4,7 @@ import re
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import F, Sum
+from django.db.models import F, Min, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -16,27 +16,34 @@ from taggit.managers import TaggableManager
 from ..integrity.renditions import save_with_renditions
 from ..integrity.sanitize import BODY_EDITOR_EXTENSIONS, clean_body_html
 from ..integrity.uploads import NewsImageField
-from ..workflow.states import State
+from ..workflow.states import State, Status
 
 BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|tr|pre)>|<br\s*/?>", re.IGNORECASE)
 
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What readers may see: published, and its publish time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+        """What readers may see: approved, its publish time has come and its expiry has not."""
+        now = timezone.now()
+        return self.filter(
+            models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=now),
+            status=Status.PUBLISHED,
+            publish_at__lte=now,
+        )
 
     def scheduled(self):
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+
+    def expired(self):
+        return self.filter(status=Status.PUBLISHED, expire_at__lte=timezone.now())
 
     def drafts(self):
-        return self.filter(status=Article.Status.DRAFT)
+        return self.filter(status=Status.DRAFT)
 
     def in_state(self, state):
         """The articles in ``state`` (a State): the queryset twin of ``Article.state``."""
-        return {State.LIVE: self.published, State.SCHEDULED: self.scheduled, State.DRAFT: self.drafts}[
-            state
-        ]()
+        by_clock = {State.LIVE: self.published, State.SCHEDULED: self.scheduled, State.EXPIRED: self.expired}
+        return by_clock[state]() if state in by_clock else self.filter(status=state)
 
     def in_categories(self, category_ids):
         return self.filter(category_id__in=category_ids)
@@ -57,9 +64,14 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-period_views", "-publish_at")
         )
 
-    def next_go_live(self):
-        """When the next scheduled article becomes visible, or None."""
-        return self.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
+    def next_change(self):
+        """When readers' view next changes by the clock alone (a go-live or an expiry), or None."""
+        now = timezone.now()
+        times = self.filter(status=Status.PUBLISHED).aggregate(
+            go_live=Min("publish_at", filter=models.Q(publish_at__gt=now)),
+            expiry=Min("expire_at", filter=models.Q(expire_at__gt=now)),
+        )
+        return min((time for time in times.values() if time is not None), default=None)
 
 
 class StaleEdit(Exception):
@@ -68,10 +80,7 @@ class StaleEdit(Exception):
 
 class Article(models.Model):
     StaleEdit = StaleEdit
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
+    Status = Status
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -119,11 +128,38 @@ class Article(models.Model):
         blank=True,
         help_text=_("来源, e.g. the paper or office."),
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    review_level = models.PositiveSmallIntegerField(_("review level"), default=0, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    review_comment = models.TextField(_("reviewer's comment"), blank=True, editable=False)
+    # An edit of a live article: reviewed on its own, merged into the live article when approved.
+    draft_of = models.OneToOneField(
+        "self",
+        verbose_name=_("draft of"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="pending_draft",
+    )
     publish_at = models.DateTimeField(
         _("publish time"),
         default=timezone.now,
         help_text=_("A time in the future schedules the article: readers see it from then on."),
+    )
+    expire_at = models.DateTimeField(
+        _("expiry time"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. Readers no longer see the article from this time on."),
     )
     meta_description = models.CharField(_("meta description"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -137,6 +173,13 @@ class Article(models.Model):
         ordering = ["-publish_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("submit_article", _("Can submit articles for review")),
+            ("review_article", _("Can approve or return articles in review")),
+            ("publish_article", _("Can publish, schedule and unpublish articles")),
+            ("edit_any_article", _("Can edit articles written by others")),
+            ("restore_article", _("Can restore an earlier revision")),
+        ]
         # Not (status, publish_at): without statistics SQLite would then prefer that index
         # to primary-key lookups by id, scanning every published article.
         indexes = [
@@ -169,10 +212,13 @@ class Article(models.Model):
 
     @property
     def state(self):
-        """Draft, scheduled or live: the one-object twin of ``ArticleQuerySet.in_state``."""
-        if self.status == self.Status.DRAFT:
-            return State.DRAFT
-        return State.LIVE if self.publish_at <= timezone.now() else State.SCHEDULED
+        """The status with the clock applied: the one-object twin of ``ArticleQuerySet.in_state``."""
+        if self.status != Status.PUBLISHED:
+            return State(self.status)
+        now = timezone.now()
+        if self.publish_at > now:
+            return State.SCHEDULED
+        return State.EXPIRED if self.expire_at and self.expire_at <= now else State.LIVE
 
     @property
     def is_published(self):
@@ -181,19 +227,22 @@ class Article(models.Model):
     def publish(self, save=True):
         """Make the article live, or scheduled if its publish time is still to come.
 
-        A draft whose publish time has passed goes live now: a draft written last week
-        must not appear back-dated, below a week of newer articles.
+        An article that was never live and whose publish time has passed goes live now:
+        a draft written last week must not appear back-dated, below a week of newer
+        articles. (workflow.transitions decides who may do this; this only does it.)
         """
         now = timezone.now()
-        if self.status == self.Status.DRAFT and self.publish_at < now:
+        never_live = self.status in {Status.DRAFT, Status.IN_REVIEW, Status.REJECTED}
+        if never_live and self.publish_at < now:
             self.publish_at = now
-        self.status = self.Status.PUBLISHED
+        self.status = Status.PUBLISHED
+        self.review_level = 0
         if save:
             self.save()
 
     def unpublish(self, save=True):
-        """Back to draft: readers no longer see it; its publish time is kept."""
-        self.status = self.Status.DRAFT
+        """Readers no longer see it; its publish time is kept."""
+        self.status = Status.UNPUBLISHED
         if save:
             self.save()
 

@@ -1,7 +1,10 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from ..workflow.roles import DEFAULT_REVIEW_CHAIN, MAX_REVIEW_LEVELS, ReviewerRole
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -42,6 +45,26 @@ class Category(models.Model):
         ),
     )
 
+    review_levels = models.PositiveSmallIntegerField(
+        _("review levels"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_REVIEW_LEVELS)],
+        help_text=_(
+            "How many approvals an article needs before it goes live (0–3; 三审 is 3). "
+            "Empty: as the parent category (top level: 1, by a chief editor)."
+        ),
+    )
+    level_1_role = models.CharField(
+        _("level 1 approved by"), max_length=10, choices=ReviewerRole.choices, default=ReviewerRole.EDITOR
+    )
+    level_2_role = models.CharField(
+        _("level 2 approved by"), max_length=10, choices=ReviewerRole.choices, default=ReviewerRole.EDITOR
+    )
+    level_3_role = models.CharField(
+        _("level 3 approved by"), max_length=10, choices=ReviewerRole.choices, default=ReviewerRole.CHIEF
+    )
+
     objects = CategoryQuerySet.as_manager()
 
     class Meta:
@@ -58,6 +81,14 @@ class Category(models.Model):
     def clean(self):
         if self.pk and self.parent_id and self.pk in {c.pk for c in self.parent.ancestors_and_self()}:
             raise ValidationError({"parent": _("A category cannot be placed inside itself.")})
+
+    def review_chain(self):
+        """The role approving each level, first to last: this category's own rule, else its parent's."""
+        for category in reversed(self.ancestors_and_self()):
+            if category.review_levels is not None:
+                roles = [category.level_1_role, category.level_2_role, category.level_3_role]
+                return [ReviewerRole(role) for role in roles[: category.review_levels]]
+        return list(DEFAULT_REVIEW_CHAIN)
 
     def ancestors_and_self(self):
         """Root first. Walks parents one query each; trees here are a few levels deep."""

@@ -31,14 +31,30 @@ def test_the_demo_copy_of_the_fixture_has_no_injected_text():
     assert published.isoformat(sep=" ") == "2024-07-28 12:40:46"
 
 
-def test_editor_command_is_idempotent_and_grants_no_superuser(tmp_path, capsys):
-    password_file = tmp_path / "pw"
-    call_command("ensure_editor", password_file=str(password_file))
-    call_command("ensure_editor", password_file=str(password_file))
-    out = capsys.readouterr().out.splitlines()
-    assert out[0] == out[1] == f"Editor login: editor / {password_file.read_text().strip()}"
+def test_staff_command_makes_one_login_per_role_idempotently_and_no_superuser(tmp_path, capsys):
     from django.contrib.auth import get_user_model
 
-    editor = get_user_model().objects.get(username="editor")
-    assert editor.is_staff and not editor.is_superuser
-    assert editor.has_perm("articles.change_article") and not editor.has_perm("auth.change_user")
+    call_command("ensure_staff", password_dir=str(tmp_path))
+    call_command("ensure_staff", password_dir=str(tmp_path))
+    out = capsys.readouterr().out.splitlines()
+    names = ("writer", "editor", "chief", "siteadmin")
+    passwords = {name: (tmp_path / f"{name}-password").read_text().strip() for name in names}
+    assert (
+        out[:4]
+        == out[4:]
+        == [
+            f"撰稿 Writers: writer / {passwords['writer']}",
+            f"编辑 Editors: editor / {passwords['editor']}",
+            f"总编 Chief editors: chief / {passwords['chief']}",
+            f"站点管理 Site admins: siteadmin / {passwords['siteadmin']}",
+        ]
+    )
+    users = {user.username: user for user in get_user_model().objects.all()}
+    assert sorted(users) == ["chief", "editor", "siteadmin", "writer"]
+    assert not any(user.is_superuser for user in users.values())
+    assert [users[name].has_perm("articles.publish_article") for name in ("writer", "editor", "chief")] == [
+        False,
+        False,
+        True,
+    ]
+    assert users["siteadmin"].has_perm("auth.change_user") and not users["chief"].has_perm("auth.change_user")

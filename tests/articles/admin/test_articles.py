@@ -1,4 +1,4 @@
-"""Editors publish through the admin, with the least privilege they need."""
+"""Editors write and publish through the admin, with the least privilege they need."""
 
 import datetime
 
@@ -10,12 +10,12 @@ from django.utils import timezone
 
 from articles.models import Article
 from tests.articles.admin.form_data import article_form_data, with_image
-from tests.factories import make_article, make_category, make_editor, uploaded_image
+from tests.factories import make_article, make_category, make_chief, make_editor, uploaded_image
 
 pytestmark = pytest.mark.django_db
 
 
-def test_editor_creates_and_publishes_an_article_with_image_and_tags(editor_client):
+def test_editor_creates_a_draft_with_image_and_tags_and_previews_it(editor_client):
     category = make_category("镇街动态", slug="town")
     data = with_image(article_form_data(category), uploaded_image("job.png"))
     response = editor_client.post(reverse("admin:articles_article_add"), data)
@@ -24,6 +24,7 @@ def test_editor_creates_and_publishes_an_article_with_image_and_tags(editor_clie
     assert article.author.username == "editor"
     assert sorted(article.tags.names()) == ["就业", "民生"]
     assert article.images.get().width == 40
+    assert article.status == Article.Status.DRAFT  # the form cannot publish: only the review chain does
     page = editor_client.get(article.get_absolute_url())
     assert "双港镇举办招聘会" in page.content.decode()
 
@@ -38,15 +39,16 @@ def test_hostile_body_posted_to_the_admin_is_stored_clean(editor_client):
     assert Article.objects.get().body == '<p>ok<a rel="noopener noreferrer nofollow">x</a></p>'
 
 
-def test_publish_and_unpublish_actions(editor_client):
-    draft = make_article(status=Article.Status.DRAFT)
+def test_chief_publishes_and_unpublishes_with_actions_where_no_review_is_needed(client):
+    client.force_login(make_chief())
+    draft = make_article(category=make_category(review_levels=0), status=Article.Status.DRAFT)
     url = reverse("admin:articles_article_changelist")
-    editor_client.post(url, {"action": "publish", "_selected_action": [draft.pk]})
+    client.post(url, {"action": "publish_selected", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
     assert draft.is_published
-    editor_client.post(url, {"action": "unpublish", "_selected_action": [draft.pk]})
+    client.post(url, {"action": "unpublish_selected", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
-    assert draft.status == Article.Status.DRAFT
+    assert draft.status == Article.Status.UNPUBLISHED
 
 
 def test_changelist_shows_scheduled_state_and_filters_by_it(editor_client):
@@ -78,7 +80,7 @@ def test_admin_messages_escape_titles(editor_client):
 
 
 def test_a_later_save_does_not_silently_overwrite_an_earlier_one(client):
-    article = make_article("原标题", body="<p>正文</p>")
+    article = make_article("原标题", body="<p>正文</p>", status=Article.Status.DRAFT)
     first, second = Client(), Client()
     first.force_login(make_editor("first"))
     second.force_login(make_editor("second"))
@@ -103,7 +105,7 @@ def test_a_save_that_crosses_another_after_the_form_check_is_refused_whole(edito
     """
     from articles.admin.articles import ArticleAdmin
 
-    article = make_article("原标题")
+    article = make_article("原标题", status=Article.Status.DRAFT)
     url = reverse("admin:articles_article_change", args=[article.pk])
     opened = editor_client.get(url).context["adminform"].form["opened_version"].value()
     real_save_model = ArticleAdmin.save_model
@@ -119,48 +121,22 @@ def test_a_save_that_crosses_another_after_the_form_check_is_refused_whole(edito
     response = editor_client.post(url, data, follow=True)
     assert response.redirect_chain == [(url, 302)]
     assert [str(m) for m in response.context["messages"]] == [
-        "在您打开本文后，有人保存了修改。请先复制您的内容，重新打开本文查看对方的修改，再进行编辑。"
+        "有人与您同时保存了本文，您的保存没有生效。请重新打开本文查看对方的修改，再进行编辑。"
     ]
     article.refresh_from_db()
     assert (article.title, article.version) == ("原标题", 1)
 
 
-def test_publish_action_puts_last_weeks_draft_live_now(editor_client):
+def test_publish_action_puts_last_weeks_draft_live_now(client):
+    client.force_login(make_chief())
     week_ago = timezone.now() - datetime.timedelta(days=7)
-    draft = make_article(status=Article.Status.DRAFT, publish_at=week_ago)
+    draft = make_article(
+        category=make_category(review_levels=0), status=Article.Status.DRAFT, publish_at=week_ago
+    )
     with time_machine.travel(timezone.now(), tick=False):
-        editor_client.post(
+        client.post(
             reverse("admin:articles_article_changelist"),
-            {"action": "publish", "_selected_action": [draft.pk]},
+            {"action": "publish_selected", "_selected_action": [draft.pk]},
         )
         draft.refresh_from_db()
         assert (draft.is_published, draft.publish_at) == (True, timezone.now())
-
-
-@pytest.mark.parametrize("time_edited", [False, True])
-def test_publishing_a_draft_in_the_form_goes_live_now_unless_the_time_was_set(editor_client, time_edited):
-    week_ago = timezone.localtime() - datetime.timedelta(days=7)
-    draft = make_article(status=Article.Status.DRAFT, publish_at=week_ago.replace(microsecond=0))
-    url = reverse("admin:articles_article_change", args=[draft.pk])
-    form = editor_client.get(url).context["adminform"].form
-    data = article_form_data(
-        draft.category,
-        slug=draft.slug,
-        opened_version=form["opened_version"].value(),
-        status="published",
-        publish_at_0=week_ago.strftime("%Y-%m-%d"),
-        publish_at_1=week_ago.strftime("%H:%M:%S"),
-        **{
-            "initial-publish_at_0": week_ago.strftime("%Y-%m-%d"),
-            "initial-publish_at_1": week_ago.strftime("%H:%M:%S"),
-        },
-    )
-    if time_edited:
-        data["publish_at_0"] = (week_ago - datetime.timedelta(days=1)).strftime("%Y-%m-%d")
-    with time_machine.travel(timezone.now(), tick=False):
-        assert editor_client.post(url, data).status_code == 302
-        draft.refresh_from_db()
-        expected = (
-            week_ago.replace(microsecond=0) - datetime.timedelta(days=1) if time_edited else timezone.now()
-        )
-        assert (draft.is_published, draft.publish_at) == (True, expected)

@@ -46,7 +46,7 @@ def test_publishing_a_draft_with_a_future_time_schedules_it_for_that_time(frozen
 
 @pytest.mark.parametrize(
     ("change", "state"),
-    [(Article.unpublish, State.DRAFT), (Article.publish, State.LIVE)],
+    [(Article.unpublish, State.UNPUBLISHED), (Article.publish, State.LIVE)],
     ids=["unpublish", "republish"],
 )
 def test_a_live_article_keeps_its_publish_time(frozen, change, state):
@@ -59,4 +59,12 @@ def test_a_live_article_keeps_its_publish_time(frozen, change, state):
 
 def test_state_labels_are_translated():
     with translation.override("zh-hans"):
-        assert [str(state.label) for state in State] == ["草稿", "定时发布", "已上线"]
+        assert [str(state.label) for state in State] == [
+            "草稿",
+            "审核中",
+            "已退回",
+            "定时发布",
+            "已上线",
+            "已过期",
+            "已撤下",
+        ]

@@ -1,0 +1,208 @@
+"""The review chain (三审): who may move an article from one status to the next, and the moves.
+
+    draft / returned / unpublished --submit--> in review, level 1 of m (m = the category's chain)
+    in review, level n --approve--> level n+1; at level m: published (scheduled if its time is ahead)
+    in review --return (with a comment)--> returned to the writer
+    chain of 0 levels: a chief editor publishes directly
+    published --unpublish--> unpublished
+
+Every move is checked here, on the server: ``check`` raises PermissionDenied when the
+user's role may never do it, and Refused (a clear message) when it does not apply to
+the article as it is now. ``perform`` re-reads the article under a row lock, checks
+again, and writes the move, its revision and its audit entry in one transaction, so
+two reviewers cannot approve the same level twice.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from . import audit, drafts, revisions
+from .roles import can_approve
+from .states import EDITABLE_STATUSES, Status
+
+SUBMIT, APPROVE, REJECT, PUBLISH, UNPUBLISH = "submit", "approve", "reject", "publish", "unpublish"
+NAMES = [SUBMIT, APPROVE, REJECT, PUBLISH, UNPUBLISH]
+
+
+class Refused(Exception):
+    """The move does not apply to the article as it is now; nothing was changed."""
+
+
+def can_edit(user, article):
+    """Whether ``user`` may change ``article``'s content in place (a live one is edited as a new draft)."""
+    if not user.has_perm("articles.change_article") or article.status == Status.PUBLISHED:
+        return False
+    if user.has_perm("articles.edit_any_article"):
+        return True
+    return article.author_id == user.pk and article.status in EDITABLE_STATUSES
+
+
+def is_own_writing(user, article):
+    return user.pk in {article.author_id, article.submitted_by_id}
+
+
+def chain(article):
+    return article.category.review_chain()
+
+
+def level_role(article):
+    """The role that approves the article's current level, or None at a chain's end (publish)."""
+    roles = chain(article)
+    return roles[article.review_level - 1] if 1 <= article.review_level <= len(roles) else None
+
+
+def check(name, article, user):
+    """Raise PermissionDenied or Refused unless ``user`` may do ``name`` to ``article`` now."""
+    if name == SUBMIT:
+        if not user.has_perm("articles.submit_article") or not can_edit(user, article):
+            raise PermissionDenied(_("You may not submit this article."))
+        if article.status not in EDITABLE_STATUSES:
+            raise Refused(_("Only a draft, a returned or an unpublished article can be submitted."))
+    elif name in {APPROVE, REJECT}:
+        if not user.has_perm("articles.review_article"):
+            raise PermissionDenied(_("You may not review articles."))
+        if article.status != Status.IN_REVIEW:
+            raise Refused(_("This article is not waiting for review."))
+        role = level_role(article)
+        if role is None and name == APPROVE:
+            raise Refused(_("This article needs no more approvals: a chief editor publishes it."))
+        if not can_approve(user, role or "chief"):
+            raise PermissionDenied(_("This level is approved by another role."))
+        if name == APPROVE and is_own_writing(user, article) and not settings.NEWSROOM_ALLOW_SELF_APPROVAL:
+            raise Refused(_("You cannot approve your own writing; another reviewer must."))
+    elif name == PUBLISH:
+        if not user.has_perm("articles.publish_article"):
+            raise PermissionDenied(_("Only a chief editor may publish."))
+        if chain(article):
+            raise Refused(
+                _("This category needs its review chain: submit the article and approve each level.")
+            )
+        if article.status == Status.PUBLISHED:
+            raise Refused(_("This article is already published."))
+    elif name == UNPUBLISH:
+        if not user.has_perm("articles.publish_article"):
+            raise PermissionDenied(_("Only a chief editor may unpublish."))
+        if article.status != Status.PUBLISHED:
+            raise Refused(_("Only a published article can be unpublished."))
+    else:
+        raise Refused(_("Unknown action."))
+
+
+def available(article, user):
+    """The moves ``user`` may make on ``article`` now, for the buttons the admin shows."""
+    allowed = []
+    for name in NAMES:
+        try:
+            check(name, article, user)
+        except (PermissionDenied, Refused):
+            continue
+        allowed.append(name)
+    return allowed
+
+
+def perform(name, article, user, comment=""):
+    """Make the move; returns the article readers will see it as (the live one after a merge)."""
+    from ..models import Article
+
+    with transaction.atomic():
+        try:
+            article = (
+                Article.objects.select_for_update().select_related("category", "draft_of").get(pk=article.pk)
+            )
+        except Article.DoesNotExist:
+            raise Refused(_("This article no longer exists.")) from None
+        check(name, article, user)
+        if name == REJECT and not comment.strip():
+            raise Refused(_("Say what needs changing: a comment is required to return an article."))
+        return _MOVES[name](article, user, comment.strip())
+
+
+def _submit(article, user, comment):
+    article.status, article.review_level = Status.IN_REVIEW, 1 if chain(article) else 0
+    article.submitted_by, article.review_comment = user, ""
+    article.save()
+    revisions.record(article, user, SUBMIT, comment)
+    audit.record(audit.Action.SUBMIT, article, article=article.draft_of or article, detail=comment)
+    return article
+
+
+def _approve(article, user, comment):
+    audit.record(
+        audit.Action.APPROVE,
+        article,
+        article=article.draft_of or article,
+        detail=f"{article.review_level}/{len(chain(article))} {comment}".strip(),
+    )
+    if article.review_level < len(chain(article)):
+        article.review_level += 1
+        article.save()
+        revisions.record(article, user, APPROVE, comment)
+        return article
+    return _go_live(article, user, comment)
+
+
+def _reject(article, user, comment):
+    article.status, article.review_level, article.review_comment = Status.REJECTED, 0, comment
+    article.save()
+    revisions.record(article, user, REJECT, comment)
+    audit.record(audit.Action.REJECT, article, article=article.draft_of or article, detail=comment)
+    return article
+
+
+def _go_live(article, user, comment):
+    if article.draft_of_id:
+        live = drafts.merge(article, user)
+    else:
+        article.publish()
+        revisions.record(article, user, PUBLISH, comment, is_live=True)
+        live = article
+    action = audit.Action.SCHEDULE if live.state == "scheduled" else audit.Action.PUBLISH
+    audit.record(action, live, article=live, detail=comment)
+    return live
+
+
+def _unpublish(article, user, comment):
+    article.unpublish()
+    revisions.record(article, user, UNPUBLISH, comment)
+    audit.record(audit.Action.UNPUBLISH, article, article=article, detail=comment)
+    return article
+
+
+_MOVES = {SUBMIT: _submit, APPROVE: _approve, REJECT: _reject, PUBLISH: _go_live, UNPUBLISH: _unpublish}
+
+
+def start_new_draft(live, user):
+    """The working copy for editing a live article (made now if there is none)."""
+    if not user.has_perm("articles.change_article") or not (
+        user.has_perm("articles.edit_any_article") or live.author_id == user.pk
+    ):
+        raise PermissionDenied(_("You may not edit this article."))
+    if live.status != Status.PUBLISHED or live.draft_of_id:
+        raise Refused(_("Only a published article is edited as a new draft; edit this one directly."))
+    created = not hasattr(live, "pending_draft")
+    copy = drafts.working_copy(live, user)
+    if created:
+        audit.record(audit.Action.NEW_DRAFT, live, article=live)
+    return copy
+
+
+def restore(revision, user):
+    """Put ``revision`` back as a new draft: into the working copy if the article is live."""
+    if not user.has_perm("articles.restore_article"):
+        raise PermissionDenied(_("Only a chief editor may restore revisions."))
+    article = revision.article
+    with transaction.atomic():
+        if article.status == Status.PUBLISHED:
+            target = drafts.working_copy(article, user)
+        else:
+            target = article
+            target.status, target.review_level = Status.DRAFT, 0
+        if target.status not in EDITABLE_STATUSES:
+            raise Refused(_("The pending draft is in review; return it before restoring into it."))
+        revisions.apply(revision.data, target)
+        comment = _("Restored from revision %(number)s") % {"number": revision.number}
+        revisions.record(target, user, "restore", comment)
+        audit.record(audit.Action.RESTORE, article, article=article, detail=comment)
+    return target
