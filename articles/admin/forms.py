@@ -33,6 +33,7 @@ class ArticleAdminForm(forms.ModelForm):
     """
 
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    check_version = True  # a preview saves nothing, so it need not be the latest version
 
     class Meta:
         model = Article
@@ -49,8 +50,9 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned_data = super().clean()
         publish_at, expire_at = cleaned_data.get("publish_at"), cleaned_data.get("expire_at")
         if publish_at and expire_at and expire_at <= publish_at:
-            self.add_error("expire_at", _("The expiry time must come after the publish time."))
-        if self.instance.pk:
+            message = _("The expiry time must come after the publish time.")
+            self.add_error("expire_at", ValidationError(message, code="before_publish_time"))
+        if self.instance.pk and self.check_version:
             opened = cleaned_data.get("opened_version")
             saved = Article.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
             if opened != saved:

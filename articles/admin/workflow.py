@@ -168,8 +168,8 @@ class WorkflowAdminMixin:
         form = self.get_form(request, article, change=article is not None)(
             request.POST, request.FILES, instance=article
         )
-        form.fields["opened_version"].required = False
-        if not form.is_valid() and set(form.errors) - {"__all__"}:
+        form.check_version = False
+        if not form.is_valid():
             return render(request, "admin/articles/article/preview_errors.html", {"form": form}, status=400)
         return share.render_unsaved(request, form, self, article)
 

@@ -43,6 +43,16 @@ def is_own_writing(user, article):
     return user.pk in {article.author_id, article.submitted_by_id}
 
 
+def approved_this_round(user, article):
+    """Whether ``user`` approved a level since the article was last submitted (三审 is three people)."""
+    from ..models import Revision
+
+    root = article.draft_of_id or article.pk
+    events = Revision.objects.filter(article_id=root, data__row=article.pk, event__in=[SUBMIT, APPROVE])
+    last_submit = events.filter(event=SUBMIT).order_by("-number").values_list("number", flat=True).first()
+    return events.filter(event=APPROVE, created_by=user, number__gt=last_submit or 0).exists()
+
+
 def chain(article):
     return article.category.review_chain()
 
@@ -72,6 +82,16 @@ def check(name, article, user):
             raise PermissionDenied(_("This level is approved by another role."))
         if name == APPROVE and is_own_writing(user, article) and not settings.NEWSROOM_ALLOW_SELF_APPROVAL:
             raise Refused(_("You cannot approve your own writing; another reviewer must."))
+        if (
+            name == APPROVE
+            and approved_this_round(user, article)
+            and not settings.NEWSROOM_ALLOW_SELF_APPROVAL
+        ):
+            raise Refused(
+                _(
+                    "You have approved this article at an earlier level; the next level needs another reviewer."
+                )
+            )
     elif name == PUBLISH:
         if not user.has_perm("articles.publish_article"):
             raise PermissionDenied(_("Only a chief editor may publish."))
