@@ -51,7 +51,10 @@ def make_figures(article, count):
     ]
 
 
-def make_staff(role, username=None, password="correct horse battery staple"):
+PASSWORD = "correct horse battery staple"
+
+
+def make_staff(role, username=None, password=PASSWORD):
     """A staff user in ``role``'s group (a workflow.roles.Role)."""
     user = get_user_model().objects.create_user(
         username=username or str(role), password=password, is_staff=True

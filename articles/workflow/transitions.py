@@ -144,14 +144,17 @@ def _submit(article, user, comment):
     article.submitted_by, article.review_comment = user, ""
     article.save()
     revisions.record(article, user, SUBMIT, comment)
-    audit.record(audit.Action.SUBMIT, article, article=article.draft_of or article, detail=comment)
+    audit.record(
+        audit.Action.SUBMIT, user=user, target=article, article=article.draft_of or article, detail=comment
+    )
     return article
 
 
 def _approve(article, user, comment):
     audit.record(
         audit.Action.APPROVE,
-        article,
+        user=user,
+        target=article,
         article=article.draft_of or article,
         detail=f"{article.review_level}/{len(chain(article))} {comment}".strip(),
     )
@@ -167,7 +170,9 @@ def _reject(article, user, comment):
     article.status, article.review_level, article.review_comment = Status.REJECTED, 0, comment
     article.save()
     revisions.record(article, user, REJECT, comment)
-    audit.record(audit.Action.REJECT, article, article=article.draft_of or article, detail=comment)
+    audit.record(
+        audit.Action.REJECT, user=user, target=article, article=article.draft_of or article, detail=comment
+    )
     return article
 
 
@@ -179,14 +184,14 @@ def _go_live(article, user, comment):
         revisions.record(article, user, PUBLISH, comment, is_live=True)
         live = article
     action = audit.Action.SCHEDULE if live.state == "scheduled" else audit.Action.PUBLISH
-    audit.record(action, live, article=live, detail=comment)
+    audit.record(action, user=user, target=live, article=live, detail=comment)
     return live
 
 
 def _unpublish(article, user, comment):
     article.unpublish()
     revisions.record(article, user, UNPUBLISH, comment)
-    audit.record(audit.Action.UNPUBLISH, article, article=article, detail=comment)
+    audit.record(audit.Action.UNPUBLISH, user=user, target=article, article=article, detail=comment)
     return article
 
 
@@ -204,7 +209,7 @@ def start_new_draft(live, user):
     created = not hasattr(live, "pending_draft")
     copy = drafts.working_copy(live, user)
     if created:
-        audit.record(audit.Action.NEW_DRAFT, live, article=live)
+        audit.record(audit.Action.NEW_DRAFT, user=user, target=live, article=live)
     return copy
 
 
@@ -212,8 +217,10 @@ def restore(revision, user):
     """Put ``revision`` back as a new draft: into the working copy if the article is live."""
     if not user.has_perm("articles.restore_article"):
         raise PermissionDenied(_("Only a chief editor may restore revisions."))
-    article = revision.article
+    from ..models import Article
+
     with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=revision.article_id)
         if article.status == Status.PUBLISHED:
             target = drafts.working_copy(article, user)
         else:
@@ -224,5 +231,5 @@ def restore(revision, user):
         revisions.apply(revision.data, target)
         comment = _("Restored from revision %(number)s") % {"number": revision.number}
         revisions.record(target, user, "restore", comment)
-        audit.record(audit.Action.RESTORE, article, article=article, detail=comment)
+        audit.record(audit.Action.RESTORE, user=user, target=article, article=article, detail=comment)
     return target

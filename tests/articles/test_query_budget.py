@@ -51,3 +51,26 @@ def test_query_count_does_not_grow_with_content(client, url_for):
     many = fill(category, 12)
     assert queries(client, url_for(many)) == few
     assert few <= 20  # includes the counter's UPDATEs and savepoints
+
+
+@pytest.mark.parametrize(
+    ("url_for", "budget"),
+    [
+        (lambda a: reverse("admin:articles_article_changelist"), 15),
+        (lambda a: reverse("admin:articles_article_changelist") + "?visibility=live&q=养老", 15),
+        (lambda a: reverse("admin:articles_article_change", args=[a.pk]), 15),
+        (lambda a: reverse("admin:index"), 10),
+    ],
+    ids=["changelist", "changelist-filtered", "change-form", "admin-home-queue"],
+)
+def test_admin_query_count_does_not_grow_with_content(editor_client, url_for, budget):
+    from articles.models import Article
+
+    category = make_category(slug="news")
+    small = fill(category, 2)
+    Article.objects.filter(pk=small.pk).update(status=Article.Status.DRAFT)  # editable: the full form
+    few = queries(editor_client, url_for(small))
+    many = fill(category, 12)
+    Article.objects.filter(pk=many.pk).update(status=Article.Status.DRAFT)
+    assert queries(editor_client, url_for(many)) == few
+    assert few <= budget

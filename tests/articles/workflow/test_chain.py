@@ -50,14 +50,8 @@ def test_three_levels_by_three_people_then_live():
         transitions.perform("approve", article, make_editor("third"))  # level 3 is the chief's
     live = transitions.perform("approve", article, chief)
     assert (live.status, live.is_published) == (S.PUBLISHED, True)
-    assert [
-        e for e in Revision.objects.filter(article=article).order_by("number").values_list("event", flat=True)
-    ][-4:] == [
-        "submit",
-        "approve",
-        "approve",
-        "publish",
-    ]
+    events = Revision.objects.filter(article=article).order_by("number").values_list("event", flat=True)
+    assert list(events) == ["submit", "approve", "approve", "publish"]
 
 
 @pytest.mark.parametrize("allowed", [False, True])
