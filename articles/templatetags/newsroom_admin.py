@@ -17,13 +17,7 @@ def editorial_queue(user):
     if not user.has_perm("articles.view_article"):
         return {"lists": []}
     articles = Article.objects.select_related("category", "draft_of")
-    in_review = articles.filter(status=Status.IN_REVIEW).order_by("publish_at")
-    waiting = [
-        article
-        for article in in_review[:200]
-        if transitions.APPROVE in transitions.available(article, user)
-        or transitions.PUBLISH in transitions.available(article, user)
-    ][:QUEUE_SIZE]
+    waiting = transitions.waiting_for(user, articles)[:QUEUE_SIZE]
     own = articles.filter(author=user, status__in=[Status.DRAFT, Status.REJECTED]).order_by("-updated_at")
     upcoming = articles.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now()).order_by("publish_at")
     lists = [(_("Waiting for your review"), waiting, "review")]
