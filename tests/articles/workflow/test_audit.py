@@ -52,7 +52,7 @@ def test_each_workflow_move_is_recorded_by_whom(client):
         {"post": "yes"},
         REMOTE_ADDR="198.51.100.2",
     )
-    moves = [(user, action) for user, action, _target, _ip in entries(action__in=[a for a in ACTIONS])]
+    moves = [(user, action) for user, action, _target, _ip in entries(action__in=ACTIONS)]
     assert moves == [
         ("writer", "submit"),
         ("chief", "reject"),
