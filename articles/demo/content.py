@@ -16,14 +16,14 @@ from ..models import Article, ArticleImage, Category
 TOWN_NEWS = Path(__file__).with_name("town_news.txt")
 
 CATEGORIES = [
-    # slug, name, parent slug
-    ("news", "新闻中心", None),
-    ("town", "镇街动态", "news"),
-    ("economy", "经济发展", "news"),
-    ("notices", "通知公告", None),
-    ("campus", "校园新闻", None),
-    ("students", "学生活动", "campus"),
-    ("english", "English News", None),
+    # slug, name, parent slug, review levels (None: as the parent; top level: one, by a chief editor)
+    ("news", "新闻中心", None, None),
+    ("town", "镇街动态", "news", None),
+    ("economy", "经济发展", "news", None),
+    ("notices", "通知公告", None, 3),  # government notices: 三审 (editor, editor, chief editor)
+    ("campus", "校园新闻", None, 1),  # one approval, by an editor
+    ("students", "学生活动", "campus", None),
+    ("english", "English News", None, 0),  # a chief editor publishes directly
 ]
 
 ENGLISH = [
@@ -87,16 +87,17 @@ def town_news():
 
 
 @transaction.atomic
-def load(author=None):
+def load(author=None, writer=None):
     """Create the demo content; running it again changes nothing."""
     categories = {}
-    for order, (slug, name, parent) in enumerate(CATEGORIES):
+    for order, (slug, name, parent, levels) in enumerate(CATEGORIES):
         categories[slug], _ = Category.objects.get_or_create(
             slug=slug,
             defaults={
                 "name": name,
                 "parent": categories.get(parent),
                 "sort_order": order,
+                "review_levels": levels,
             },
         )
     if Article.objects.exists():
@@ -168,4 +169,24 @@ def load(author=None):
         status=Article.Status.PUBLISHED,
         publish_at=now + datetime.timedelta(days=3),
     )
-    return created + 1
+    # The review chain at work: one notice waiting for its first review, one returned to its writer.
+    Article.objects.create(
+        title="关于冬季供暖设施检修的通知",
+        summary="12月5日至7日，镇区部分小区供暖设施检修，请居民提前做好准备。",
+        body=paragraphs_html(["12月5日至7日，镇区部分小区供暖设施检修，届时将暂停供暖。请居民提前做好准备。"]),
+        category=categories["notices"],
+        author=writer or author,
+        submitted_by=writer or author,
+        status=Article.Status.IN_REVIEW,
+        review_level=1,
+    )
+    Article.objects.create(
+        title="校园读书节活动回顾",
+        summary="为期两周的读书节落下帷幕。",
+        body=paragraphs_html(["为期两周的读书节落下帷幕，同学们共读书目三百余种。"]),
+        category=categories["campus"],
+        author=writer or author,
+        status=Article.Status.REJECTED,
+        review_comment="请补充活动照片，并核实参与人数。",
+    )
+    return created + 3

@@ -8,8 +8,10 @@ class Command(BaseCommand):
     help = "Load demo categories and articles (does nothing if articles exist)."
 
     def handle(self, *args, **options):
-        author = get_user_model().objects.filter(username="editor").first()
-        created = content.load(author=author)
+        users = get_user_model().objects
+        created = content.load(
+            author=users.filter(username="chief").first(), writer=users.filter(username="writer").first()
+        )
         self.stdout.write(
             f"Demo content: {created} articles created." if created else "Demo content already loaded."
         )

@@ -140,3 +140,23 @@ def test_publish_action_puts_last_weeks_draft_live_now(client):
         )
         draft.refresh_from_db()
         assert (draft.is_published, draft.publish_at) == (True, timezone.now())
+
+
+def test_an_admin_save_that_fails_half_way_leaves_no_revision_state_or_index_change(editor_client, monkeypatch):
+    from articles.models import Revision, SearchEntry
+    from articles.workflow import revisions
+
+    draft = make_article("原标题", status=Article.Status.DRAFT)
+    url = reverse("admin:articles_article_change", args=[draft.pk])
+
+    def storage_fails(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(revisions, "record", storage_fails)
+    data = article_form_data(draft.category, title="新标题", slug=draft.slug, opened_version=draft.version)
+    with pytest.raises(OSError):
+        editor_client.post(url, data)
+    draft.refresh_from_db()
+    assert (draft.title, draft.version) == ("原标题", 1)
+    assert SearchEntry.objects.get(pk=draft.pk).title.startswith("原标")
+    assert not Revision.objects.exists()

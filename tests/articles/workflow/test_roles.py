@@ -215,3 +215,37 @@ def test_only_site_admins_change_categories_and_their_review_rules(client, peopl
         assert (status, category.review_levels) == (302, 3)
     else:
         assert (status, category.review_levels) == (403, None)
+
+
+def test_a_refused_move_says_why_on_the_403_page(client, people):
+    article = article_ready_for("publish", people["writer"])
+    client.force_login(people["editor"])
+    response = client.post(reverse("admin:articles_article_transition", args=[article.pk, "publish"]))
+    assert response.status_code == 403
+    assert "<p>只有总编可以发布。</p>" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "buttons"),
+    [
+        ("writer", []),  # their submission waits for others
+        ("other_writer", []),
+        ("editor", ["approve", "reject"]),
+        ("chief", ["approve", "reject"]),
+        ("site_admin", []),
+    ],
+)
+def test_the_change_form_shows_each_role_only_its_moves(client, people, role, buttons):
+    article = article_ready_for("approve", people["writer"])
+    client.force_login(people[role])
+    response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert [name for name, _label in response.context["workflow"]["buttons"]] == buttons
+    content = response.content.decode()
+    for name in ["submit", "approve", "reject", "publish", "unpublish"]:
+        assert (f'data-transition="{name}"' in content) is (name in buttons)
+
+
+def test_a_writer_sees_only_the_actions_a_writer_has(client, people):
+    client.force_login(people["writer"])
+    response = client.get(reverse("admin:articles_article_changelist"))
+    assert list(response.context["action_form"].fields["action"].choices)[1:] == [("submit_selected", "提交审核")]
