@@ -173,7 +173,9 @@ def load(author=None, writer=None):
     Article.objects.create(
         title="关于冬季供暖设施检修的通知",
         summary="12月5日至7日，镇区部分小区供暖设施检修，请居民提前做好准备。",
-        body=paragraphs_html(["12月5日至7日，镇区部分小区供暖设施检修，届时将暂停供暖。请居民提前做好准备。"]),
+        body=paragraphs_html(
+            ["12月5日至7日，镇区部分小区供暖设施检修，届时将暂停供暖。请居民提前做好准备。"]
+        ),
         category=categories["notices"],
         author=writer or author,
         submitted_by=writer or author,

@@ -18,7 +18,10 @@ def test_demo_loads_once_with_the_clean_town_article(client):
     assert Article.objects.scheduled().count() == 1
     in_review = Article.objects.get(status=Article.Status.IN_REVIEW)
     assert (in_review.category.review_chain(), in_review.review_level) == (["editor", "editor", "chief"], 1)
-    assert Article.objects.get(status=Article.Status.REJECTED).review_comment == "请补充活动照片，并核实参与人数。"
+    assert (
+        Article.objects.get(status=Article.Status.REJECTED).review_comment
+        == "请补充活动照片，并核实参与人数。"
+    )
     article = Article.objects.get(slug="shuanggang-reform")
     assert article.title == "以改革创新之力守护“港城”愿景——双港镇高质量发展开启新局面"
     assert article.images.count() == 4

@@ -142,7 +142,9 @@ def test_publish_action_puts_last_weeks_draft_live_now(client):
         assert (draft.is_published, draft.publish_at) == (True, timezone.now())
 
 
-def test_an_admin_save_that_fails_half_way_leaves_no_revision_state_or_index_change(editor_client, monkeypatch):
+def test_an_admin_save_that_fails_half_way_leaves_no_revision_state_or_index_change(
+    editor_client, monkeypatch
+):
     from articles.models import Revision, SearchEntry
     from articles.workflow import revisions
 

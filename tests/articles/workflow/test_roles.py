@@ -248,4 +248,6 @@ def test_the_change_form_shows_each_role_only_its_moves(client, people, role, bu
 def test_a_writer_sees_only_the_actions_a_writer_has(client, people):
     client.force_login(people["writer"])
     response = client.get(reverse("admin:articles_article_changelist"))
-    assert list(response.context["action_form"].fields["action"].choices)[1:] == [("submit_selected", "提交审核")]
+    assert list(response.context["action_form"].fields["action"].choices)[1:] == [
+        ("submit_selected", "提交审核")
+    ]
