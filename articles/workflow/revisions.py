@@ -56,7 +56,9 @@ def record(article, user, event, comment="", is_live=False):
     root = article.draft_of or article
     data = snapshot(article)
     with transaction.atomic():
-        last = Revision.objects.filter(article=root).select_for_update().aggregate(n=Max("number"))["n"]
+        # Numbers are per article: hold its row while taking the next one.
+        list(type(root).objects.select_for_update().filter(pk=root.pk).values_list("pk"))
+        last = Revision.objects.filter(article=root).aggregate(n=Max("number"))["n"]
         return Revision.objects.create(
             article=root,
             number=(last or 0) + 1,

@@ -152,7 +152,9 @@ def perform(name, article, user, comment=""):
     with transaction.atomic():
         try:
             article = (
-                Article.objects.select_for_update().select_related("category", "draft_of").get(pk=article.pk)
+                Article.objects.select_for_update(of=("self",))
+                .select_related("category", "draft_of")
+                .get(pk=article.pk)
             )
         except Article.DoesNotExist:
             raise Refused(_("This article no longer exists.")) from None
