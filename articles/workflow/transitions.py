@@ -164,41 +164,39 @@ def perform(name, article, user, comment=""):
         return _MOVES[name](article, user, comment.strip())
 
 
-def _submit(article, user, comment):
-    article.status, article.review_level = Status.IN_REVIEW, 1 if chain(article) else 0
-    article.submitted_by, article.review_comment = user, ""
+def _save_move(article, user, move, comment, detail=None):
+    """Write the moved article, its revision and its audit entry (inside perform's transaction)."""
     article.save()
-    revisions.record(article, user, SUBMIT, comment)
+    revisions.record(article, user, move, comment)
     audit.record(
-        audit.Action.SUBMIT, user=user, target=article, article=article.draft_of or article, detail=comment
+        move,
+        user=user,
+        target=article,
+        article=article.draft_of or article,
+        detail=comment if detail is None else detail,
     )
     return article
 
 
+def _submit(article, user, comment):
+    article.status, article.review_level = Status.IN_REVIEW, 1 if chain(article) else 0
+    article.submitted_by, article.review_comment = user, ""
+    return _save_move(article, user, SUBMIT, comment)
+
+
 def _approve(article, user, comment):
-    audit.record(
-        audit.Action.APPROVE,
-        user=user,
-        target=article,
-        article=article.draft_of or article,
-        detail=f"{article.review_level}/{len(chain(article))} {comment}".strip(),
-    )
-    if article.review_level < len(chain(article)):
+    levels = len(chain(article))
+    detail = f"{article.review_level}/{levels} {comment}".strip()
+    if article.review_level < levels:
         article.review_level += 1
-        article.save()
-        revisions.record(article, user, APPROVE, comment)
-        return article
+        return _save_move(article, user, APPROVE, comment, detail)
+    audit.record(APPROVE, user=user, target=article, article=article.draft_of or article, detail=detail)
     return _go_live(article, user, comment)
 
 
 def _reject(article, user, comment):
     article.status, article.review_level, article.review_comment = Status.REJECTED, 0, comment
-    article.save()
-    revisions.record(article, user, REJECT, comment)
-    audit.record(
-        audit.Action.REJECT, user=user, target=article, article=article.draft_of or article, detail=comment
-    )
-    return article
+    return _save_move(article, user, REJECT, comment)
 
 
 def _go_live(article, user, comment):
@@ -214,10 +212,8 @@ def _go_live(article, user, comment):
 
 
 def _unpublish(article, user, comment):
-    article.unpublish()
-    revisions.record(article, user, UNPUBLISH, comment)
-    audit.record(audit.Action.UNPUBLISH, user=user, target=article, article=article, detail=comment)
-    return article
+    article.status = Status.UNPUBLISHED
+    return _save_move(article, user, UNPUBLISH, comment)
 
 
 _MOVES = {SUBMIT: _submit, APPROVE: _approve, REJECT: _reject, PUBLISH: _go_live, UNPUBLISH: _unpublish}
