@@ -9,15 +9,11 @@ from ..workflow.states import State
 
 
 class StateFilter(admin.SimpleListFilter):
-    title = _("visible to readers")
+    title = _("state")
     parameter_name = "visibility"
 
     def lookups(self, request, model_admin):
-        return [
-            (State.LIVE, State.LIVE.label),
-            (State.SCHEDULED, State.SCHEDULED.label),
-            (State.DRAFT, State.DRAFT.label),
-        ]
+        return State.choices
 
     def queryset(self, request, queryset):
         if self.value() in State.values:

@@ -39,6 +39,9 @@ def describe_state(article):
             }
         else:
             label += " " + _("(waiting to be published)")
+    if article.status == Article.Status.REJECTED and article.review_comment:
+        # The writer's list says what to change.
+        label = _("%(state)s: %(comment)s") % {"state": label, "comment": article.review_comment}
     if article.draft_of_id:
         label += " " + _("(changes to live article #%(pk)s)") % {"pk": article.draft_of_id}
     return label

@@ -162,3 +162,29 @@ def test_an_admin_save_that_fails_half_way_leaves_no_revision_state_or_index_cha
     assert (draft.title, draft.version) == ("原标题", 1)
     assert SearchEntry.objects.get(pk=draft.pk).title.startswith("原标")
     assert not Revision.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("state", "title"),
+    [
+        ("draft", "草稿"),
+        ("in_review", "审核中"),
+        ("rejected", "退回"),
+        ("scheduled", "定时"),
+        ("live", "在线"),
+        ("expired", "过期"),
+        ("unpublished", "撤下"),
+    ],
+)
+def test_the_changelist_filters_by_each_state(editor_client, state, title):
+    now = timezone.now()
+    S = Article.Status
+    make_article("草稿", status=S.DRAFT)
+    make_article("审核中", status=S.IN_REVIEW, review_level=1)
+    make_article("退回", status=S.REJECTED)
+    make_article("定时", publish_at=now + datetime.timedelta(days=1))
+    make_article("在线")
+    make_article("过期", expire_at=now - datetime.timedelta(minutes=1))
+    make_article("撤下", status=S.UNPUBLISHED)
+    response = editor_client.get(reverse("admin:articles_article_changelist"), {"visibility": state})
+    assert [article.title for article in response.context["cl"].result_list] == [title]

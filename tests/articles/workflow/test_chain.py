@@ -84,6 +84,10 @@ def test_returned_with_a_comment_the_writer_sees_then_resubmitted_from_level_one
     assert (article.status, article.review_level, article.review_comment) == (S.REJECTED, 0, "请核实会议时间")
     client.force_login(writer)
     assert '<span class="errornote">请核实会议时间</span>' in client.get("/admin/").content.decode()
+    assert (
+        '<td class="field-state_label">已退回：请核实会议时间</td>'
+        in client.get("/admin/articles/article/").content.decode()
+    )
     change = client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
     assert "请核实会议时间" in change
     transitions.perform("submit", article, writer)
