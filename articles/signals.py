@@ -12,7 +12,7 @@ from taggit.models import TaggedItem
 from .delivery.version import purge
 from .integrity.renditions import delete_files_on_commit
 from .models import Article, ArticleImage, Category
-from .search import index_article
+from .search import index_article, unindex_article
 from .workflow import audit, revisions
 
 User = get_user_model()
@@ -23,6 +23,11 @@ def index_on_save(sender, instance, raw=False, **kwargs):
     # Runs inside the saving transaction, so the index never disagrees with the article.
     if not raw:
         index_article(instance)
+
+
+@receiver(post_delete, sender=Article, dispatch_uid="articles.unindex_on_delete")
+def unindex_on_delete(sender, instance, **kwargs):
+    unindex_article(instance)
 
 
 @receiver(post_save, sender=Article, dispatch_uid="articles.keep_revision")

@@ -21,6 +21,11 @@ from ..workflow.states import State, Status
 BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|tr|pre)>|<br\s*/?>", re.IGNORECASE)
 
 
+def plain_text(body_html):
+    """Rich text as plain text, one line per block (for search, spam checks, diffs, summaries)."""
+    return html.unescape(strip_tags(BLOCK_END.sub("\n", body_html or ""))).strip()
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: approved, its publish time has come and its expiry has not."""
@@ -164,6 +169,8 @@ class Article(models.Model):
     meta_description = models.CharField(_("meta description"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Where the article sits in the search table: it orders by publish time (search/index.py).
+    search_key = models.BigIntegerField(null=True, unique=True, editable=False)
     # Raised by every save; a save whose copy is older than the row's is refused (StaleEdit).
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -254,7 +261,7 @@ class Article(models.Model):
     @property
     def body_text(self):
         """The body as plain text, one line per block."""
-        return html.unescape(strip_tags(BLOCK_END.sub("\n", self.body))).strip()
+        return plain_text(self.body)
 
     def description(self):
         return self.meta_description or self.summary or Truncator(self.body_text).chars(120)

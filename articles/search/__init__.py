@@ -3,9 +3,9 @@
 results = search_articles(Article.objects.published(), parse(request.GET["q"]))
 """
 
-from .engines import match_expression, matching_ids
+from .engines import match_expression, matching_keys
 from .highlight import highlight, snippet
-from .index import index_article, rebuild_index
+from .index import index_article, rebuild_index, unindex_article
 from .query import ParsedQuery, parse
 from .results import RankedResults
 
@@ -26,7 +26,7 @@ def search_articles(articles, query, order=ORDER_RELEVANCE):
 
 def filter_matching(articles, query):
     """``articles`` narrowed to the matches of ``query``, as a queryset (for the admin)."""
-    return articles.filter(pk__in=matching_ids(match_expression(query))) if query else articles
+    return articles.filter(search_key__in=matching_keys(match_expression(query))) if query else articles
 
 
 __all__ = [
@@ -40,4 +40,5 @@ __all__ = [
     "rebuild_index",
     "search_articles",
     "snippet",
+    "unindex_article",
 ]

@@ -1,6 +1,6 @@
 """Search results as a sequence Django's Paginator can page through."""
 
-from .engines import match_expression, ranked_ids
+from .engines import match_expression, ranked_keys
 
 # Relevance order lists at most this many; past that the page suggests narrowing the search.
 RANKED_LIMIT = 200
@@ -23,12 +23,13 @@ class RankedResults:
 
     def _ordered_ids(self):
         if self._ids is None:
-            scored = ranked_ids(self.expression, self.limit + 1, self.by_relevance)
+            scored = ranked_keys(self.expression, self.limit + 1, self.by_relevance)
             self.truncated = len(scored) > self.limit
             scores = dict(scored[: self.limit])
-            visible = self.articles.filter(pk__in=scores).values_list("pk", "publish_at")
-            ordered = sorted(visible, key=lambda row: (scores[row[0]], row[1], row[0]), reverse=True)
-            self._ids = [pk for pk, _ in ordered]
+            visible = self.articles.filter(search_key__in=scores).values_list("search_key", "pk")
+            # Equal scores: the higher key is the newer article (index.py).
+            ordered = sorted(visible, key=lambda row: (scores[row[0]], row[0]), reverse=True)
+            self._ids = [pk for _, pk in ordered]
         return self._ids
 
     def count(self):

@@ -5,13 +5,12 @@ character diff (difflib, no junk heuristics) marks exactly the characters change
 """
 
 import difflib
-import html
 
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from ..models.articles import BLOCK_END
+from ..models.articles import plain_text
 
 LABELS = {
     "title": _("title"),
@@ -45,7 +44,7 @@ def char_diff(old, new):
 
 def _text(field, value):
     if field == "body":
-        return html.unescape(strip_tags(BLOCK_END.sub("\n", value or ""))).strip()
+        return plain_text(value)
     if field == "tags":
         return ", ".join(value)
     if field == "figures":

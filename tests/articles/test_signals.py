@@ -14,7 +14,7 @@ def test_saving_an_article_indexes_it_in_the_same_transaction():
     entry = SearchEntry.objects.get(article=article)
     assert "稻田" in entry.title and "养老" in entry.body
     article.delete()
-    assert not SearchEntry.objects.filter(pk=article.pk).exists()
+    assert not SearchEntry.objects.filter(article_id=article.pk).exists()
 
 
 @pytest.mark.parametrize(

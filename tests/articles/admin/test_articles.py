@@ -160,7 +160,7 @@ def test_an_admin_save_that_fails_half_way_leaves_no_revision_state_or_index_cha
         editor_client.post(url, data)
     draft.refresh_from_db()
     assert (draft.title, draft.version) == ("原标题", 1)
-    assert SearchEntry.objects.get(pk=draft.pk).title.startswith("原标")
+    assert SearchEntry.objects.get(article=draft).title.startswith("原标")
     assert not Revision.objects.exists()
 
 

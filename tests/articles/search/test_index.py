@@ -68,3 +68,16 @@ def test_a_failed_save_leaves_the_index_untouched():
         article.save()
         raise RuntimeError("the editor's request failed half-way")
     assert reader_hits("原标题") == [article] and reader_hits("新标题") == []
+
+
+def test_a_new_publish_time_moves_the_entry_to_its_new_key():
+    from articles.search.index import search_key
+
+    article = make_article("渔港新闻", body="<p>开渔节</p>")
+    old_key = article.search_key
+    article.publish_at = article.publish_at - datetime.timedelta(days=400)
+    article.save()
+    entry = SearchEntry.objects.get(article=article)
+    assert entry.key == search_key(article.publish_at, article.pk) < old_key
+    assert list(SearchEntry.objects.values_list("key", flat=True)) == [entry.key]
+    assert reader_hits("开渔") == [article]

@@ -141,7 +141,7 @@ def test_a_move_that_fails_half_way_leaves_no_trace(monkeypatch):
     article = make_article(
         "原来的标题", category=make_category(review_levels=1), author=writer, status=S.DRAFT
     )
-    index_before = SearchEntry.objects.get(pk=article.pk).title
+    index_before = SearchEntry.objects.get(article=article).title
 
     def disk_full(*args, **kwargs):
         raise OSError("disk full")
@@ -152,4 +152,4 @@ def test_a_move_that_fails_half_way_leaves_no_trace(monkeypatch):
     article.refresh_from_db()
     assert (article.status, article.version) == (S.DRAFT, 1)
     assert not Revision.objects.exists() and not AuditEntry.objects.filter(action="submit").exists()
-    assert SearchEntry.objects.get(pk=article.pk).title == index_before
+    assert SearchEntry.objects.get(article=article).title == index_before

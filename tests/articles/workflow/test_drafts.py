@@ -65,7 +65,7 @@ def test_the_article_page_and_its_figures_stay_live_until_approval(client, live_
 
 def test_staff_search_finds_the_pending_edit(live_with_pending_edit):
     live, copy = live_with_pending_edit
-    assert SearchEntry.objects.get(pk=copy.pk).title.startswith("稻田")
+    assert SearchEntry.objects.get(article=copy).title.startswith("稻田")
     assert list(Article.objects.published()) == [live]
 
 

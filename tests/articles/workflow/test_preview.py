@@ -25,7 +25,7 @@ def stored_files(settings):
 
 def test_preview_renders_the_unsaved_form_with_a_new_figure_and_keeps_nothing(editor_client, settings):
     draft = make_article("保存过的标题", status=Article.Status.DRAFT, body="<p>保存过的正文</p>")
-    files_before, index_before = stored_files(settings), SearchEntry.objects.get(pk=draft.pk).title
+    files_before, index_before = stored_files(settings), SearchEntry.objects.get(article=draft).title
     data = with_image(
         article_form_data(
             draft.category, title="还没保存的标题", slug=draft.slug, body="<p>还没保存的正文</p>"
@@ -41,7 +41,7 @@ def test_preview_renders_the_unsaved_form_with_a_new_figure_and_keeps_nothing(ed
     draft.refresh_from_db()
     assert (draft.title, draft.version) == ("保存过的标题", 1)
     assert not ArticleImage.objects.exists() and not Revision.objects.exists()
-    assert SearchEntry.objects.get(pk=draft.pk).title == index_before
+    assert SearchEntry.objects.get(article=draft).title == index_before
     assert stored_files(settings) == files_before  # the figure stored for the preview is gone again
 
 
