@@ -84,3 +84,42 @@ def test_staff_preview_a_draft_with_a_banner(client, three_states, admin_user):
 def test_published_queryset_is_exactly_the_live_articles(three_states):
     _, live, _, _ = three_states
     assert list(Article.objects.published()) == [live]
+
+
+@pytest.fixture
+def workflow_states():
+    """Articles that exist but that readers must not see: each workflow state but live."""
+    category = make_category(name="通知公告", slug="notices")
+    now = timezone.now()
+    live = make_article("已上线的停水通知", category, tags=["停水"])
+    hidden = [
+        make_article(
+            "审核中的停水通知", category, tags=["停水"], status=Article.Status.IN_REVIEW, review_level=1
+        ),
+        make_article("被退回的停水通知", category, tags=["停水"], status=Article.Status.REJECTED),
+        make_article("已撤下的停水通知", category, tags=["停水"], status=Article.Status.UNPUBLISHED),
+        make_article(
+            "已过期的停水通知", category, tags=["停水"], expire_at=now - datetime.timedelta(minutes=1)
+        ),
+    ]
+    return live, hidden
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("articles:home"),
+        reverse("articles:category", kwargs={"slug": "notices"}),
+        reverse("articles:tag", kwargs={"slug": "停水"}),
+        reverse("articles:search") + "?q=停水通知",
+        reverse("articles:feed"),
+        "/sitemap.xml",
+    ],
+)
+def test_no_workflow_state_but_live_reaches_a_listing(client, workflow_states, url):
+    live, hidden = workflow_states
+    content = client.get(url).content.decode()
+    assert live.get_absolute_url() in content
+    for article in hidden:
+        assert article.get_absolute_url() not in content
+        assert client.get(article.get_absolute_url()).status_code == 404
