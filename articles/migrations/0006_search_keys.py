@@ -7,7 +7,7 @@ id in a column of its own) and every article is indexed again.
 from django.db import migrations, models
 
 from articles.models.articles import plain_text
-from articles.search.index import entry_texts, search_key
+from articles.search.index import rebuild_index
 
 SQLITE = [
     "DROP TABLE articles_search",
@@ -35,19 +35,8 @@ def rebuild(apps, schema_editor):
     statements = POSTGRESQL if schema_editor.connection.vendor == "postgresql" else SQLITE
     for statement in statements:
         schema_editor.execute(statement)
-    Article, SearchEntry = apps.get_model("articles", "Article"), apps.get_model("articles", "SearchEntry")
-    batch, entries = [], []
-    for article in Article.objects.order_by("pk").iterator(chunk_size=500):
-        article.search_key = search_key(article.publish_at, article.pk)
-        title, body = entry_texts(article.title, article.summary, plain_text(article.body))
-        batch.append(article)
-        entries.append(SearchEntry(key=article.search_key, article_id=article.pk, title=title, body=body))
-        if len(batch) == 500:
-            Article.objects.bulk_update(batch, ["search_key"])
-            SearchEntry.objects.bulk_create(entries)
-            batch, entries = [], []
-    Article.objects.bulk_update(batch, ["search_key"])
-    SearchEntry.objects.bulk_create(entries)
+    articles = apps.get_model("articles", "Article").objects.order_by("pk")
+    rebuild_index(articles, body_text=lambda article: plain_text(article.body))
 
 
 class Migration(migrations.Migration):

@@ -26,10 +26,11 @@ class RankedResults:
             scored = ranked_keys(self.expression, self.limit + 1, self.by_relevance)
             self.truncated = len(scored) > self.limit
             scores = dict(scored[: self.limit])
-            visible = self.articles.filter(search_key__in=scores).values_list("search_key", "pk")
-            # Equal scores: the higher key is the newer article (index.py).
-            ordered = sorted(visible, key=lambda row: (scores[row[0]], row[0]), reverse=True)
-            self._ids = [pk for _, pk in ordered]
+            visible = self.articles.filter(search_key__in=scores).values_list(
+                "search_key", "publish_at", "pk"
+            )
+            ordered = sorted(visible, key=lambda row: (scores[row[0]], row[1], row[2]), reverse=True)
+            self._ids = [pk for _, _, pk in ordered]
         return self._ids
 
     def count(self):

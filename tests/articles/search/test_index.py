@@ -81,3 +81,22 @@ def test_a_new_publish_time_moves_the_entry_to_its_new_key():
     assert entry.key == search_key(article.publish_at, article.pk) < old_key
     assert list(SearchEntry.objects.values_list("key", flat=True)) == [entry.key]
     assert reader_hits("开渔") == [article]
+
+
+def test_articles_stamped_with_one_hour_get_distinct_keys_in_order():
+    """An import that stamps thousands of stories with one time: keys never collide."""
+    from articles.search import index
+
+    stamp = timezone.now().replace(minute=0, second=0, microsecond=0) - datetime.timedelta(days=3)
+    clash = 1 << index.ID_BITS  # ids this far apart would share a key
+    category = make_category()
+    first = make_article("同一时刻导入的旧闻甲", category, publish_at=stamp)
+    twin = make_article("同一时刻导入的旧闻乙", category, publish_at=stamp, id=first.pk + clash)
+    third = make_article("同一时刻导入的旧闻丙", category, publish_at=stamp, id=first.pk + 2 * clash)
+    saved_keys = [a.search_key for a in (first, twin, third)]
+    call_command("rebuild_search_index")
+    rebuilt_keys = list(Article.objects.order_by("pk").values_list("search_key", flat=True))
+    hour = int(stamp.timestamp()) // 3600
+    for keys in (saved_keys, rebuilt_keys):
+        assert len(set(keys)) == 3 and {key >> index.ID_BITS for key in keys} == {hour}
+    assert sorted(a.title for a in reader_hits("旧闻")) == sorted([first.title, twin.title, third.title])
