@@ -56,7 +56,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         "author",
         ("publish_at", PublishDateRangeFilter),
     ]
-    list_select_related = ["category__parent", "views", "author", "draft_of"]
+    list_select_related = ["category__parent__parent", "views", "author", "draft_of"]
     search_fields = ["title"]  # answered by the full-text engine, see get_search_results
     search_help_text = _('Searches titles and text, drafts included. "quoted phrase", -exclude.')
     date_hierarchy = "publish_at"

@@ -73,7 +73,8 @@ def rebuild_index(articles, batch_size=500, progress=None, body_text=lambda arti
         search_entry.objects.all().delete()
         article_model.objects.update(search_key=None)
         taken, entries, keys = set(), [], {}
-        for article in articles.iterator(chunk_size=batch_size):
+        needed = articles.only("pk", "publish_at", "title", "summary", "body")
+        for article in needed.iterator(chunk_size=batch_size):
             key = search_key(article.publish_at, article.pk)
             while key in taken:
                 key += 1
