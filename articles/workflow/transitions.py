@@ -54,7 +54,10 @@ def approved_this_round(user, article):
 
 
 def chain(article):
-    return article.category.review_chain()
+    # Kept on the instance: the change form checks every move, each needing the chain.
+    if not hasattr(article, "_review_chain"):
+        article._review_chain = article.category.review_chain()
+    return article._review_chain
 
 
 def level_role(article):
