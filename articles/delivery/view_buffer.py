@@ -5,6 +5,7 @@ no process loses another's views; ViewBuffer batches them per process.
 """
 
 import atexit
+import logging
 import threading
 import time
 from collections import Counter
@@ -14,7 +15,9 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from ..models import DailyViewCount, ViewCount
+from ..models import Article, DailyViewCount, ViewCount
+
+logger = logging.getLogger(__name__)
 
 
 def _increment(model, by=1, **key):
@@ -29,9 +32,16 @@ def _increment(model, by=1, **key):
 
 
 def write_views(counts):
-    """Add {(article id, day): views} to the totals and daily counts, in one transaction."""
+    """Add {(article id, day): views} to the totals and daily counts, in one transaction.
+
+    Views of articles deleted since they were read are dropped: one deleted article
+    must not make the whole batch fail at COMMIT (the foreign keys are deferred).
+    """
     with transaction.atomic():
+        existing = set(Article.objects.filter(pk__in={pk for pk, _ in counts}).values_list("pk", flat=True))
         for (article_id, day), views in sorted(counts.items()):
+            if article_id not in existing:
+                continue
             _increment(ViewCount, by=views, article_id=article_id)
             _increment(DailyViewCount, by=views, article_id=article_id, day=day)
 
@@ -90,7 +100,11 @@ class ViewBuffer:
             if not counts:
                 return
             try:
-                write_views(counts)
+                self._write(counts)
+            except IntegrityError:
+                # Refused for good (not a passing outage): retrying would fail every
+                # later flush too, so this batch is dropped and said so.
+                logger.exception("Dropped %d views the database refused", sum(counts.values()))
             except Exception:
                 with self.lock:  # keep them for the next try rather than lose them
                     self.pending.update(counts)
@@ -98,6 +112,13 @@ class ViewBuffer:
                 raise
             for article_id, _ in counts:
                 self.known.pop(article_id, None)
+
+    @staticmethod
+    def _write(counts):
+        try:
+            write_views(counts)
+        except IntegrityError:  # an article deleted after the check: check again, once
+            write_views(counts)
 
     def _flush_in_thread(self):
         try:
