@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .delivery.pages import cached_page
 from .seo.feeds import LatestArticlesFeed
 
 app_name = "articles"
@@ -14,5 +15,5 @@ urlpatterns = [
     path("tags/<str:slug>/", views.tag_detail, name="tag"),
     path("preview/<str:token>/", views.shared_preview, name="shared-preview"),
     path("search/", views.search_results, name="search"),
-    path("feed/", LatestArticlesFeed(), name="feed"),
+    path("feed/", cached_page(LatestArticlesFeed()), name="feed"),
 ]

@@ -15,6 +15,7 @@ from .delivery.audience import is_editorial
 from .delivery.counting import VIEW_COUNT_SLOT, ViewCounter, count_and_show_views
 from .delivery.pages import cached_page
 from .models import Article, Category
+from .seo.robots import noindex
 from .workflow import share
 
 PER_PAGE = 20
@@ -81,7 +82,8 @@ def article_detail(request, pk, slug=None):
         "via_beacon": bool(settings.NEWSROOM_PROXY_CACHE_SECONDS),
         "is_preview": not article.is_published,
     }
-    return render(request, "articles/article_detail.html", context)
+    response = render(request, "articles/article_detail.html", context)
+    return noindex(response) if context["is_preview"] else response
 
 
 @never_cache
@@ -100,9 +102,7 @@ def shared_preview(request, token):
     article = share.article_for_token(token)
     if article is None:
         raise Http404(_("This preview link has expired, or the article has been published."))
-    response = render(request, "articles/article_detail.html", share.preview_context(article))
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return noindex(render(request, "articles/article_detail.html", share.preview_context(article)))
 
 
 @require_safe
@@ -127,7 +127,7 @@ def search_results(request):
         (article, search.highlight(article.title, query), search.snippet(article.body_text, query))
         for article in (page_obj or [])
     ]
-    return render(
+    response = render(
         request,
         "articles/search.html",
         {
@@ -139,3 +139,4 @@ def search_results(request):
             "truncated": getattr(results, "truncated", False),
         },
     )
+    return noindex(response)

@@ -167,6 +167,9 @@ NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 40_000_000))
 
 TAGGIT_CASE_INSENSITIVE = True
 NEWSROOM_SITE_NAME = os.environ.get("SITE_NAME", "新闻中心 Newsroom")
+# The site's public address: every absolute link (canonical, feeds, sitemaps, share
+# links) is built from it, never from the request's Host header.
+NEWSROOM_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Text that intruders inject (betting brands): the admin warns on save, check_integrity reports it.
 NEWSROOM_SPAM_PATTERNS = [
     r"半岛\s*[·•.]?\s*(?:综合)?体育(?:下载|官网|app|平台|注册)?",

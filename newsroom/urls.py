@@ -5,16 +5,17 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from articles.seo.sitemaps import ArticleSitemap, CategorySitemap
-
-sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
+from articles.delivery.pages import cached_page
+from articles.seo import robots, sitemaps
 
 urlpatterns = [
+    path("robots.txt", robots.robots_txt, name="robots-txt"),
+    path("sitemap.xml", cached_page(sitemaps.index), name="sitemap-index"),
     path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": sitemaps},
-        name="django.contrib.sitemaps.views.sitemap",
+        "sitemap-<slug:section>.xml",
+        cached_page(sitemap),
+        {"sitemaps": sitemaps.SECTIONS},
+        name="sitemap-section",
     ),
 ]
 urlpatterns += i18n_patterns(

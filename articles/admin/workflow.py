@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import Article, AuditEntry
+from ..seo import site_url
 from ..workflow import diff, share, transitions
 from ..workflow.transitions import APPROVE, PUBLISH, REJECT, SUBMIT, UNPUBLISH, Refused
 
@@ -184,7 +185,7 @@ class WorkflowAdminMixin:
                 "state": describe_state(article),
                 "buttons": [(name, BUTTONS[name]) for name in transitions.available(article, request.user)],
                 "comment": article.review_comment,
-                "share_url": request.build_absolute_uri(share.share_url(article))
+                "share_url": site_url.absolute(share.share_url(article))
                 if article.status != Article.Status.PUBLISHED
                 else "",
                 "share_days": share.days(),

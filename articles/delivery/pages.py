@@ -17,8 +17,8 @@ from django.utils.cache import patch_cache_control
 from .audience import is_editorial
 from .version import content_version
 
-# The only query parameters any public page reads: pagination, search text and order.
-PAGE_PARAMETERS = ("order", "page", "q")
+# The only query parameters any public page reads: pagination (p: sitemaps), search text and order.
+PAGE_PARAMETERS = ("order", "p", "page", "q")
 
 
 def page_cache_key(request):
@@ -33,11 +33,11 @@ def page_cache_key(request):
 def proxy_cacheable(request, response):
     """Let a proxy or CDN keep a reader's page for NEWSROOM_PROXY_CACHE_SECONDS (0: browsers revalidate).
 
-    Pages rendered for staff (previews of drafts) are private, never shared.
+    Pages rendered for staff (previews of drafts) are private and never stored.
     """
     seconds = settings.NEWSROOM_PROXY_CACHE_SECONDS
     if is_editorial(request):
-        patch_cache_control(response, private=True, no_cache=True)
+        patch_cache_control(response, private=True, no_store=True)
     elif seconds:
         patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
     else:
@@ -57,13 +57,17 @@ def cached_page(view=None, *, finish=None):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         key = page_cache_key(request)
-        content = caches["pages"].get(key) if key else None
-        if content is not None:
-            response = HttpResponse(content)
+        cached = caches["pages"].get(key) if key else None
+        if cached is not None:
+            content_type, content = cached
+            response = HttpResponse(content, content_type=content_type)
         else:
             response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):  # a TemplateResponse (sitemaps)
+                response.render()
             if key and response.status_code == 200 and not response.streaming:
-                caches["pages"].set(key, response.content, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+                cached = (response["Content-Type"], response.content)
+                caches["pages"].set(key, cached, settings.NEWSROOM_PAGE_CACHE_SECONDS)
         if finish is not None:
             response = finish(request, response, *args, **kwargs)
         return proxy_cacheable(request, response)

@@ -34,14 +34,20 @@ def _increment(model, by=1, **key):
 def write_views(counts):
     """Add {(article id, day): views} to the totals and daily counts, in one transaction.
 
-    Views of articles deleted since they were read are dropped: one deleted article
-    must not make the whole batch fail at COMMIT (the foreign keys are deferred).
+    If the database refuses the batch (an article deleted since it was read: the
+    foreign keys are deferred, so this shows at COMMIT), it is written again without
+    the articles that are gone, so one deletion never sinks everyone's views.
     """
-    with transaction.atomic():
+    try:
+        _write_all(counts)
+    except IntegrityError:
         existing = set(Article.objects.filter(pk__in={pk for pk, _ in counts}).values_list("pk", flat=True))
+        _write_all({key: views for key, views in counts.items() if key[0] in existing})
+
+
+def _write_all(counts):
+    with transaction.atomic():
         for (article_id, day), views in sorted(counts.items()):
-            if article_id not in existing:
-                continue
             _increment(ViewCount, by=views, article_id=article_id)
             _increment(DailyViewCount, by=views, article_id=article_id, day=day)
 
@@ -100,7 +106,7 @@ class ViewBuffer:
             if not counts:
                 return
             try:
-                self._write(counts)
+                write_views(counts)
             except IntegrityError:
                 # Refused for good (not a passing outage): retrying would fail every
                 # later flush too, so this batch is dropped and said so.
@@ -112,13 +118,6 @@ class ViewBuffer:
                 raise
             for article_id, _ in counts:
                 self.known.pop(article_id, None)
-
-    @staticmethod
-    def _write(counts):
-        try:
-            write_views(counts)
-        except IntegrityError:  # an article deleted after the check: check again, once
-            write_views(counts)
 
     def _flush_in_thread(self):
         try:

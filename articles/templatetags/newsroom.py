@@ -8,12 +8,19 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Article, Category
+from ..seo import site_url
 
 register = template.Library()
 
 # An editor places figure N with a paragraph of its own: [图N] or [figure N].
 FIGURE_MARKER = re.compile(r"<p>\s*\[(?:图|figure\s*)(\d{1,3})\]\s*</p>", re.IGNORECASE)
 POPULAR_PERIODS = [(_("24 hours"), 1), (_("7 days"), 7), (_("All time"), None)]
+
+
+@register.simple_tag
+def absolute_url(path):
+    """``path`` on the configured SITE_URL (never the request's Host: the page is cached)."""
+    return site_url.absolute(path)
 
 
 @register.inclusion_tag("includes/category_nav.html")

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from ..integrity.renditions import delete_unused
+from ..seo.robots import noindex
 from .states import Status
 
 SALT = "articles.share-link"
@@ -77,6 +78,6 @@ def render_unsaved(request, form, model_admin, article):
     except _RollBack as rolled_back:
         response = rolled_back.response
     delete_unused(default_storage, stored)  # after the rollback: only what the preview alone wrote
-    response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
+    noindex(response)
     return response

@@ -36,7 +36,7 @@ def three_states():
         (reverse("articles:tag", kwargs={"slug": "稻田"}), "已发布的稻田新闻"),
         (reverse("articles:search") + "?q=稻田", "已发布的<mark>稻田</mark>新闻"),
         (reverse("articles:feed"), "<title>已发布的稻田新闻</title>"),
-        ("/sitemap.xml", None),  # addresses only
+        ("/sitemap-articles.xml", None),  # addresses only
     ],
 )
 def test_only_the_published_article_is_listed(client, three_states, url, live_title):
@@ -113,7 +113,7 @@ def workflow_states():
         reverse("articles:tag", kwargs={"slug": "停水"}),
         reverse("articles:search") + "?q=停水通知",
         reverse("articles:feed"),
-        "/sitemap.xml",
+        "/sitemap-articles.xml",
     ],
 )
 def test_no_workflow_state_but_live_reaches_a_listing(client, workflow_states, url):

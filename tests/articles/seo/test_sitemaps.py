@@ -4,6 +4,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Article
@@ -14,15 +15,19 @@ NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def sitemap_entries(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {
-        url.findtext("sm:loc", namespaces=NS).removeprefix("http://testserver"): url.findtext(
-            "sm:lastmod", namespaces=NS
+    """{path: lastmod} over every section the index at /sitemap.xml names."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    entries = {}
+    for section in ET.fromstring(index.content).findall("sm:sitemap", NS):
+        response = client.get(
+            section.findtext("sm:loc", namespaces=NS).removeprefix(settings.NEWSROOM_SITE_URL)
         )
-        for url in root.findall("sm:url", NS)
-    }
+        assert response.status_code == 200
+        for url in ET.fromstring(response.content).findall("sm:url", NS):
+            path = url.findtext("sm:loc", namespaces=NS).removeprefix(settings.NEWSROOM_SITE_URL)
+            entries[path] = url.findtext("sm:lastmod", namespaces=NS)
+    return entries
 
 
 def test_lists_visible_categories_and_published_articles_with_their_last_change(client):
@@ -39,3 +44,21 @@ def test_lists_visible_categories_and_published_articles_with_their_last_change(
         shown.get_absolute_url(),
     }
     assert entries[live.get_absolute_url()] == live.updated_at.date().isoformat()
+
+
+def test_index_names_every_page_of_a_section_past_its_limit(client, monkeypatch):
+    from articles.seo.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    articles = [make_article(f"第{n}篇") for n in range(5)]
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    locations = [
+        loc.text.removeprefix(settings.NEWSROOM_SITE_URL) for loc in index.iterfind("sm:sitemap/sm:loc", NS)
+    ]
+    assert locations == [
+        "/sitemap-articles.xml",
+        "/sitemap-articles.xml?p=2",
+        "/sitemap-articles.xml?p=3",
+        "/sitemap-categories.xml",
+    ]
+    assert set(sitemap_entries(client)) >= {article.get_absolute_url() for article in articles}

@@ -39,7 +39,7 @@ PUBLIC_PAGES = [
     (reverse("articles:tag", kwargs={"slug": "丰收"}), False, None),  # the edit's new tag: not live yet
     (reverse("articles:search") + "?q=丰收", True, "稻田迎来<mark>丰收</mark>"),
     (reverse("articles:feed"), True, "<title>稻田迎来丰收</title>"),
-    ("/sitemap.xml", True, None),  # addresses only
+    ("/sitemap-articles.xml", True, None),  # addresses only
 ]
 
 

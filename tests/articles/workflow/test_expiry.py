@@ -21,7 +21,7 @@ READER = {"HTTP_USER_AGENT": "Mozilla/5.0 (Android 14) Chrome/120 Mobile Safari/
         reverse("articles:tag", kwargs={"slug": "停水"}),
         reverse("articles:search") + "?q=停水",
         reverse("articles:feed"),
-        "/sitemap.xml",
+        "/sitemap-articles.xml",
     ],
 )
 def test_an_expired_notice_leaves_every_listing_at_its_expiry_time(client, url):

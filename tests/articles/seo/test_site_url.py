@@ -1,0 +1,61 @@
+"""Absolute addresses come from SITE_URL, never from the request's Host or scheme.
+
+A forged Host header must not end up in a page, feed or sitemap that is cached for
+every reader (canonical poisoning).
+"""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+FORGED = {"HTTP_HOST": "evil.example", "HTTP_X_FORWARDED_PROTO": "https"}
+
+
+@pytest.fixture(autouse=True)
+def site(settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.NEWSROOM_SITE_URL = "https://news.example.cn"
+
+
+def test_canonical_link_names_the_configured_site_whatever_the_host(client):
+    article = make_article("标题")
+    response = client.get(article.get_absolute_url(), **FORGED)
+    assert (
+        f'<link rel="canonical" href="https://news.example.cn{article.get_absolute_url()}">'
+        in response.content.decode()
+    )
+    assert b"evil.example" not in response.content
+
+
+def test_feed_links_name_the_configured_site(client):
+    article = make_article("标题")
+    response = client.get(reverse("articles:feed"), **FORGED)
+    channel = ET.fromstring(response.content).find("channel")
+    assert channel.findtext("link") == "https://news.example.cn/"
+    assert channel.find("item").findtext("link") == "https://news.example.cn" + article.get_absolute_url()
+    assert b"evil.example" not in response.content
+
+
+def test_sitemap_index_and_sections_name_the_configured_site(client):
+    article = make_article("标题")
+    index = client.get("/sitemap.xml", **FORGED)
+    assert index.status_code == 200
+    assert b"evil.example" not in index.content
+    section = client.get("/sitemap-articles.xml", **FORGED)
+    assert f"<loc>https://news.example.cn{article.get_absolute_url()}</loc>" in section.content.decode()
+    assert b"evil.example" not in section.content
+
+
+def test_robots_txt_names_the_sitemap_on_the_configured_site(client):
+    response = client.get("/robots.txt", **FORGED)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: https://news.example.cn/sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /search/" in lines
+    assert "Disallow: /preview/" in lines
