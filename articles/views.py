@@ -89,10 +89,15 @@ def article_detail(request, pk, slug=None):
 @never_cache
 @require_safe
 def article_beacon(request, pk):
-    """Behind a caching proxy the page is not counted itself: this uncached 1×1 image is."""
+    """Behind a caching proxy the page is not counted itself: this uncached 1×1 image is.
+
+    Only then: while pages count themselves, a beacon would be a second way to count.
+    """
+    if not settings.NEWSROOM_PROXY_CACHE_SECONDS:
+        raise Http404("Views are counted by the page itself.")
     article = get_object_or_404(Article.objects.published().only("pk"), pk=pk)
     response = HttpResponse(TRANSPARENT_GIF, content_type="image/gif")
-    return ViewCounter(request, article.pk).finish(response)
+    return ViewCounter(request, article.pk, beacon=True).finish(response)
 
 
 @never_cache

@@ -190,6 +190,12 @@ NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 NEWSROOM_PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", 0))
 # Views are written in batches this often per worker (0: every view at once); see README.
 NEWSROOM_VIEW_FLUSH_SECONDS = float(os.environ.get("VIEW_FLUSH_SECONDS", 2))
+# One address counts at most this many views of one article an hour (0: no cap). Many
+# readers can share an address (a school, an office), so keep it well above one.
+NEWSROOM_VIEWS_PER_ADDRESS = int(os.environ.get("VIEWS_PER_ADDRESS", 30))
+# How many proxies in front of gunicorn append to X-Forwarded-For (nginx: 1). The
+# reader's address for the view cap and login throttling is the one the nearest saw.
+NEWSROOM_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", 0))
 # Count a reader once per article per this many seconds (a signed cookie); 0 counts every view.
 NEWSROOM_VIEW_WINDOW_SECONDS = int(os.environ.get("VIEW_COUNT_WINDOW", 0))
 

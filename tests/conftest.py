@@ -43,8 +43,12 @@ def _clear_cache():
 
 @pytest.fixture(autouse=True)
 def _views_written_at_once(settings):
-    """Tests read counts straight after a view; the buffered mode has tests of its own."""
+    """Tests read counts straight after a view; the buffered mode has tests of its own.
+
+    They also play many readers from one address: the per-address cap has its own tests.
+    """
     settings.NEWSROOM_VIEW_FLUSH_SECONDS = 0
+    settings.NEWSROOM_VIEWS_PER_ADDRESS = 0
 
 
 @pytest.fixture(autouse=True)

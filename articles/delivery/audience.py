@@ -1,4 +1,7 @@
-"""Who is reading: the one rule for which requests bypass everything built for readers."""
+"""Who is reading: the one rule for which requests bypass everything built for readers,
+and the one rule for a reader's address."""
+
+from django.conf import settings
 
 
 def is_editorial(request):
@@ -9,3 +12,15 @@ def is_editorial(request):
     """
     user = getattr(request, "user", None)
     return bool(user and user.is_authenticated and user.is_staff)
+
+
+def client_address(request):
+    """The reader's IP address: REMOTE_ADDR, or behind NEWSROOM_TRUSTED_PROXIES proxies the
+    address the nearest of them saw (entries further left in X-Forwarded-For are whatever
+    the client sent, so they are never trusted)."""
+    proxies = settings.NEWSROOM_TRUSTED_PROXIES
+    if proxies:
+        forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",")]
+        if len(forwarded) >= proxies and forwarded[-proxies]:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")

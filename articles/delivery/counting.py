@@ -1,24 +1,31 @@
 """Reader view counts (浏览次数): the one rule for what counts as a view, and the live count.
 
-A view counts when a reader GETs an article page (or, behind a caching proxy, its
-beacon image). Not counted: HEAD and other methods, browser prefetches, known bots
-and crawlers (by User-Agent), and staff (``audience.is_editorial``: they may be
-previewing). With NEWSROOM_VIEW_WINDOW_SECONDS set, a browser counts once per
-article per window, remembered in a signed cookie (not by IP: many readers share one
-address). Counts start at zero and only ever grow by real views (view_buffer.py).
+A view counts when a reader's browser GETs an article page as a document (or,
+behind a caching proxy, its beacon image from a page of this site). Not counted:
+HEAD and other methods, browser prefetches, the page loaded as an image, frame or
+script by another site (Sec-Fetch-Dest), a beacon shown anywhere but on this site
+(Sec-Fetch-Site, else Referer), known bots, crawlers and load tools (by User-Agent),
+staff (``audience.is_editorial``: they may be previewing), and any address's views
+of one article past NEWSROOM_VIEWS_PER_ADDRESS per hour, counted in the shared cache
+so every worker and node agrees (one client cannot steer the popular lists).
+With NEWSROOM_VIEW_WINDOW_SECONDS set, a browser counts once per article per window,
+remembered in a signed cookie. Counts start at zero and only ever grow by real views.
 """
 
 import re
 import time
 
 from django.conf import settings
+from django.core.cache import cache
 
-from .audience import is_editorial
+from ..seo.site_url import absolute
+from .audience import client_address, is_editorial
 from .view_buffer import buffer
 
 BOT_USER_AGENT = re.compile(
     r"bot|crawl|spider|slurp|baiduspider|yandex|sogou|bingpreview|facebookexternalhit|"
-    r"headless|python-requests|python-urllib|curl|wget|httpclient|monitor|preview|scanner|lighthouse",
+    r"headless|python-requests|python-urllib|curl|wget|httpclient|monitor|preview|scanner|lighthouse|"
+    r"apachebench|\bwrk\b|siege|jmeter|locust|go-http-client|okhttp",
     re.IGNORECASE,
 )
 SEEN_COOKIE, SEEN_SALT, SEEN_MAX_ENTRIES = (
@@ -28,7 +35,10 @@ SEEN_COOKIE, SEEN_SALT, SEEN_MAX_ENTRIES = (
 )  # salt kept: cookies already set
 
 
-def counts_as_view(request):
+CAP_WINDOW_SECONDS = 3600
+
+
+def counts_as_view(request, beacon=False):
     if request.method != "GET":
         return False
     purpose = request.headers.get("Sec-Purpose", "") + request.headers.get("Purpose", "")
@@ -36,7 +46,39 @@ def counts_as_view(request):
         return False
     if BOT_USER_AGENT.search(request.headers.get("User-Agent", "")):
         return False
+    if not (_shown_on_this_site(request) if beacon else _opened_as_page(request)):
+        return False
     return not is_editorial(request)
+
+
+def _opened_as_page(request):
+    """Browsers since 2020 say what a response is for; older ones say nothing and count."""
+    return request.headers.get("Sec-Fetch-Dest", "document") == "document"
+
+
+def _shown_on_this_site(request):
+    """The beacon counts only as an image on this site's own page: Sec-Fetch-Site where the
+    browser sends it, else a Referer on SITE_URL (sent same-origin by the referrer policy)."""
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        return site == "same-origin"
+    return request.headers.get("Referer", "").startswith(absolute("/"))
+
+
+def _under_address_cap(article_id, request):
+    """At most NEWSROOM_VIEWS_PER_ADDRESS views of an article per address per hour (0: no cap)."""
+    cap = settings.NEWSROOM_VIEWS_PER_ADDRESS
+    if not cap:
+        return True
+    bucket = int(time.time() // CAP_WINDOW_SECONDS)
+    key = f"newsroom:views-from:{client_address(request)}:{article_id}:{bucket}"
+    try:
+        seen = cache.incr(key)
+    except ValueError:  # the first view in this window
+        if cache.add(key, 1, CAP_WINDOW_SECONDS):
+            return True
+        seen = cache.incr(key)
+    return seen <= cap
 
 
 def _seen(request):
@@ -53,13 +95,15 @@ def _seen(request):
 class ViewCounter:
     """Counts a reader's view of one article; ``finish`` adds the cookie a window needs."""
 
-    def __init__(self, request, article_id):
+    def __init__(self, request, article_id, beacon=False):
         self.window = settings.NEWSROOM_VIEW_WINDOW_SECONDS
         self.seen = None
-        self.counted = counts_as_view(request)
+        self.counted = counts_as_view(request, beacon)
         if self.counted and self.window:
             self.seen = _seen(request)
             self.counted = article_id not in self.seen
+        if self.counted:
+            self.counted = _under_address_cap(article_id, request)
         if self.counted:
             buffer.add(article_id)
             if self.seen is not None:

@@ -133,11 +133,14 @@ def test_behind_a_proxy_the_beacon_counts_and_the_page_is_shareable(client, sett
     assert f'src="{beacon}"' in response.content.decode()
     article.refresh_from_db()
     assert article.view_count == 0
-    hit = client.get(beacon, **READER)
+    hit = client.get(beacon, HTTP_SEC_FETCH_SITE="same-origin", **READER)
     assert hit["Content-Type"] == "image/gif" and "no-cache" in hit["Cache-Control"]
     article = Article.objects.select_related("views").get(pk=article.pk)
     assert article.view_count == 1
-    assert client.get(beacon, HTTP_USER_AGENT="Baiduspider").status_code == 200
+    assert (
+        client.get(beacon, HTTP_USER_AGENT="Baiduspider", HTTP_SEC_FETCH_SITE="same-origin").status_code
+        == 200
+    )
     assert Article.objects.get(pk=article.pk).views.total == 1
 
 
