@@ -164,6 +164,12 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 NEWSROOM_MAX_IMAGE_BYTES = int(os.environ.get("MAX_IMAGE_BYTES", 10 * 1024 * 1024))
 NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 40_000_000))
+# Stored images are scaled down to this width (renditions go up to 1920 px).
+NEWSROOM_MAX_IMAGE_WIDTH = int(os.environ.get("MAX_IMAGE_WIDTH", 2560))
+# An article body (its HTML) longer than this is a form error that keeps the editor's input;
+# the request limit sits above it so the form, not a bare 400 page, answers.
+NEWSROOM_MAX_BODY_CHARS = int(os.environ.get("MAX_BODY_CHARS", 500_000))
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(16 * 1024 * 1024, 4 * NEWSROOM_MAX_BODY_CHARS)
 
 TAGGIT_CASE_INSENSITIVE = True
 NEWSROOM_SITE_NAME = os.environ.get("SITE_NAME", "新闻中心 Newsroom")

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +46,18 @@ class ArticleAdminForm(forms.ModelForm):
         self.stale_changes = None
         if self.instance.pk:
             self.fields["opened_version"].initial = self.instance.version
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        limit = settings.NEWSROOM_MAX_BODY_CHARS
+        if len(body) > limit:
+            message = _(
+                "The body has %(length)s characters; the limit is %(limit)s. Split it into several articles."
+            )
+            raise ValidationError(
+                message % {"length": f"{len(body):,}", "limit": f"{limit:,}"}, code="too_long"
+            )
+        return body
 
     def clean(self):
         cleaned_data = super().clean()

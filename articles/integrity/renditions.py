@@ -16,6 +16,7 @@ from PIL import Image
 from .uploads import EXTENSIONS, clean_copy
 
 RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
+WEBP_MAX_SIDE = 16383  # the format cannot encode more: such renditions have no WebP copy
 
 
 def _encode(image, image_format):
@@ -30,7 +31,10 @@ def _encode(image, image_format):
 
 
 def make_renditions(fieldfile):
-    """Store smaller copies (and WebP at every width) once; returns what <picture> needs."""
+    """Store smaller copies (and WebP where it can) once; returns what <picture> needs.
+
+    If any copy fails, the ones already written are removed before the error goes on.
+    """
     storage = fieldfile.storage
     with fieldfile.open("rb") as file:
         image = Image.open(file)
@@ -38,18 +42,29 @@ def make_renditions(fieldfile):
     image_format = image.format
     stem = str(PurePath(fieldfile.name).with_suffix(""))
     widths = [width for width in RENDITION_WIDTHS if width < image.width] + [image.width]
-    renditions = []
-    for width in widths:
-        height = max(1, round(image.height * width / image.width))
-        resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
-        webp = storage.save(f"renditions/{stem}-{width}w.webp", _encode(resized, "WEBP"))
-        if width == image.width:
-            fallback = fieldfile.name
-        else:
-            fallback = storage.save(
-                f"renditions/{stem}-{width}w.{EXTENSIONS[image_format]}", _encode(resized, image_format)
+    renditions, written = [], []
+    try:
+        for width in widths:
+            height = max(1, round(image.height * width / image.width))
+            resized = (
+                image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
             )
-        renditions.append({"width": width, "height": height, "webp": webp, "fallback": fallback})
+            webp = None
+            if max(width, height) <= WEBP_MAX_SIDE:
+                webp = storage.save(f"renditions/{stem}-{width}w.webp", _encode(resized, "WEBP"))
+                written.append(webp)
+            if width == image.width:
+                fallback = fieldfile.name
+            else:
+                fallback = storage.save(
+                    f"renditions/{stem}-{width}w.{EXTENSIONS[image_format]}", _encode(resized, image_format)
+                )
+                written.append(fallback)
+            renditions.append({"width": width, "height": height, "webp": webp, "fallback": fallback})
+    except BaseException:
+        for name in written:
+            storage.delete(name)
+        raise
     return renditions
 
 
@@ -58,7 +73,7 @@ def stored_files(name, renditions):
     names = {name} if name else set()
     for rendition in renditions or []:
         names |= {rendition["webp"], rendition["fallback"]}
-    return names
+    return names - {None}
 
 
 def delete_unused(storage, images):
@@ -92,12 +107,22 @@ def save_with_renditions(instance, save, image_field, renditions_field, *args, *
     if instance.pk is not None and (uploaded or not fieldfile):
         previous = type(instance).objects.filter(pk=instance.pk).values(image_field, renditions_field).first()
     if uploaded:
-        clean = clean_copy(fieldfile.file, fieldfile.name)
+        clean = clean_copy(fieldfile.file)
         fieldfile.save(clean.name, clean, save=False)
-        instance._meta.get_field(image_field).update_dimension_fields(instance, force=True)
-        setattr(instance, renditions_field, make_renditions(fieldfile))
+        try:
+            instance._meta.get_field(image_field).update_dimension_fields(instance, force=True)
+            setattr(instance, renditions_field, make_renditions(fieldfile))
+        except BaseException:
+            fieldfile.storage.delete(fieldfile.name)
+            raise
     elif not fieldfile:
         setattr(instance, renditions_field, [])
-    save(*args, **kwargs)
+    try:
+        save(*args, **kwargs)
+    except BaseException:
+        if uploaded:  # the row was not written: nothing may name these files
+            for name in stored_files(fieldfile.name, getattr(instance, renditions_field)):
+                fieldfile.storage.delete(name)
+        raise
     if previous and previous[image_field] and previous[image_field] != fieldfile.name:
         delete_files_on_commit(fieldfile.storage, {previous[image_field]: previous[renditions_field]})

@@ -1,8 +1,15 @@
-"""Image uploads: refuse what is not a sane raster image, store a clean re-encoded copy."""
+"""Image uploads: refuse what is not a sane raster image, store a clean re-encoded copy.
+
+The copy is stored under a random name (never the uploader's: drafts' images must not
+be guessable, and a name of 99 four-byte characters or only emoji must not break the
+save), at most NEWSROOM_MAX_IMAGE_WIDTH wide; JPEGs that large are decoded at reduced
+scale, so a 40-megapixel photo never sits in a worker's memory at full size.
+"""
 
 import io
+import math
+import secrets
 import warnings
-from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
@@ -13,8 +20,13 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
+# A camera JPEG carrying a preview (MPF) opens as "MPO"; its first frame is the photo.
 ALLOWED_FORMATS = ["JPEG", "PNG", "GIF", "WEBP"]
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+
+
+def stored_format(image):
+    return "JPEG" if image.format == "MPO" else image.format
 
 
 def _open(file):
@@ -52,6 +64,15 @@ def validate_image_upload(fieldfile):
                 },
                 code="too_many_pixels",
             )
+        if image.format != "MPO" and getattr(image, "n_frames", 1) > 1:
+            raise ValidationError(
+                _(
+                    "This image is animated (%(frames)s frames). Newsroom shows still images: "
+                    "upload one frame as a PNG or JPEG."
+                )
+                % {"frames": image.n_frames},
+                code="animated",
+            )
         image.load()
     except ValidationError:
         raise
@@ -66,11 +87,18 @@ def validate_image_upload(fieldfile):
         file.seek(0)
 
 
-def clean_copy(file, name):
-    """Re-encode: rotate by EXIF, then drop EXIF (GPS) and anything appended after the image data."""
+def clean_copy(file):
+    """Re-encode under a random name: rotate by EXIF, then drop EXIF (GPS) and anything
+    appended after the image data; no wider than NEWSROOM_MAX_IMAGE_WIDTH."""
     image = _open(file)
-    image_format = image.format
+    image_format = stored_format(image)
+    scale = settings.NEWSROOM_MAX_IMAGE_WIDTH / _shown_width(image)
+    if scale < 1:
+        image.draft(None, (math.ceil(image.width * scale), math.ceil(image.height * scale)))  # JPEG only
     image = ImageOps.exif_transpose(image)
+    if image.width > settings.NEWSROOM_MAX_IMAGE_WIDTH:
+        height = max(1, round(image.height * settings.NEWSROOM_MAX_IMAGE_WIDTH / image.width))
+        image = image.resize((settings.NEWSROOM_MAX_IMAGE_WIDTH, height), Image.Resampling.LANCZOS)
     if image_format == "JPEG" and image.mode not in {"RGB", "L"}:
         image = image.convert("RGB")
     buffer = io.BytesIO()
@@ -80,12 +108,24 @@ def clean_copy(file, name):
         "WEBP": {"quality": 85},
     }
     image.save(buffer, format=image_format, **options.get(image_format, {}))
-    stem = PurePath(name).stem[:80] or "image"
-    return ContentFile(buffer.getvalue(), name=f"{stem}.{EXTENSIONS[image_format]}")
+    return ContentFile(buffer.getvalue(), name=f"{secrets.token_urlsafe(16)}.{EXTENSIONS[image_format]}")
+
+
+def _shown_width(image):
+    """The width after EXIF rotation (orientations 5–8 turn the image on its side)."""
+    orientation = image.getexif().get(0x0112, 1)
+    return image.height if orientation in {5, 6, 7, 8} else image.width
 
 
 class ImageUploadFormField(forms.ImageField):
-    """Django's image field, with our limits checked first so their message is the one shown."""
+    """Django's image field, with our limits checked first so their message is the one shown.
+
+    No limit on the uploaded file's name: it is never stored (see ``clean_copy``).
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.max_length = None
 
     def to_python(self, data):
         if data is not None and not getattr(data, "_committed", False):

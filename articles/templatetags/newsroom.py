@@ -76,7 +76,10 @@ def picture(fieldfile, renditions, alt="", sizes="100vw", lazy=True, css_class="
         "src": fieldfile.url,
         "width": largest["width"] if largest else None,
         "height": largest["height"] if largest else None,
-        "webp": ", ".join(f"{url(r['webp'])} {r['width']}w" for r in renditions),
+        # All widths or none: a partial WebP set would send big screens a small image.
+        "webp": ", ".join(f"{url(r['webp'])} {r['width']}w" for r in renditions)
+        if all(r["webp"] for r in renditions)
+        else "",
         "fallback": ", ".join(f"{url(r['fallback'])} {r['width']}w" for r in renditions),
         "alt": alt,
         "sizes": sizes,

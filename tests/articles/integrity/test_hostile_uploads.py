@@ -1,0 +1,136 @@
+"""Uploads that used to crash the save (500, work lost, files left behind) now save or
+get a form error that says why."""
+
+import io
+import re
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from articles.integrity import renditions
+from articles.models import Article, ArticleImage
+from tests.articles.admin.form_data import article_form_data, with_image
+from tests.factories import image_bytes, make_category
+
+pytestmark = pytest.mark.django_db
+
+
+def post(editor_client, upload=None, **overrides):
+    data = article_form_data(make_category(), **overrides)
+    return editor_client.post(
+        reverse("admin:articles_article_add"), with_image(data, upload) if upload else data
+    )
+
+
+def image_error_codes(response):
+    form = response.context["inline_admin_formsets"][0].formset.forms[0]
+    return [error.code for error in form.errors.as_data()["image"]]
+
+
+def stored_files():
+    found = []
+
+    def walk(folder):
+        directories, files = default_storage.listdir(folder)
+        found.extend(f"{folder}/{name}".lstrip("/") for name in files)
+        for directory in directories:
+            walk(f"{folder}/{directory}".lstrip("/"))
+
+    try:
+        walk("")
+    except FileNotFoundError:
+        pass
+    return found
+
+
+def test_a_camera_jpeg_with_an_mpf_preview_saves_its_first_frame(editor_client):
+    buffer = io.BytesIO()
+    first, preview = Image.new("RGB", (80, 60), (10, 120, 40)), Image.new("RGB", (16, 12))
+    first.save(buffer, "MPO", save_all=True, append_images=[preview])
+    response = post(editor_client, SimpleUploadedFile("camera.jpg", buffer.getvalue(), "image/jpeg"))
+    assert response.status_code == 302
+    figure = ArticleImage.objects.get()
+    stored = Image.open(figure.image.open())
+    assert (stored.format, stored.size) == ("JPEG", (80, 60))
+    assert figure.image.name.endswith(".jpg")
+
+
+def test_an_infographic_taller_than_webp_allows_saves_and_shows(editor_client, client):
+    tall = SimpleUploadedFile("一图读懂.png", image_bytes("PNG", size=(400, 17000)), "image/png")
+    response = post(editor_client, tall)
+    assert response.status_code == 302
+    figure = ArticleImage.objects.get()
+    by_width = {r["width"]: r for r in figure.renditions}
+    assert sorted(by_width) == [320, 400]
+    assert by_width[320]["webp"].endswith(".webp")  # 13,600 px tall: WebP can carry it
+    assert by_width[400]["webp"] is None  # 17,000 px: more than WebP's 16,383
+    page = client.get(Article.objects.get().get_absolute_url())
+    assert page.status_code == 200
+    assert 'srcset="' in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["\U00020000" * 99 + ".png", "🎉🎉🎉.png", "../../etc/passwd.png", ".htaccess.png"],
+    ids=["99-chars-of-4-byte-utf8", "emoji-only", "traversal", "dotfile"],
+)
+def test_any_file_name_is_stored_under_a_random_visible_name(editor_client, name):
+    response = post(editor_client, SimpleUploadedFile(name, image_bytes("PNG"), "image/png"))
+    assert response.status_code == 302
+    stored = ArticleImage.objects.get().image.name
+    assert re.fullmatch(r"figures/\d{4}/\d{2}/[A-Za-z0-9_-]{16,}\.png", stored), stored
+
+
+def test_two_uploads_of_the_same_name_get_unguessable_distinct_names(editor_client):
+    post(editor_client, SimpleUploadedFile("photo.png", image_bytes("PNG"), "image/png"))
+    post(editor_client, SimpleUploadedFile("photo.png", image_bytes("PNG"), "image/png"), title="另一篇")
+    first, second = ArticleImage.objects.values_list("image", flat=True)
+    assert first != second
+    assert "photo" not in first + second
+
+
+def test_an_animated_gif_is_refused_with_a_message_not_flattened(editor_client):
+    buffer = io.BytesIO()
+    frames = [Image.new("RGB", (20, 20), color) for color in ((200, 0, 0), (0, 200, 0), (0, 0, 200))]
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], duration=100)
+    response = post(editor_client, SimpleUploadedFile("动图.gif", buffer.getvalue(), "image/gif"))
+    assert image_error_codes(response) == ["animated"]
+    assert not Article.objects.exists()
+
+
+def test_a_large_photo_is_stored_no_wider_than_the_limit(editor_client, settings):
+    settings.NEWSROOM_MAX_IMAGE_WIDTH = 100
+    post(editor_client, SimpleUploadedFile("big.jpg", image_bytes("JPEG", size=(400, 300)), "image/jpeg"))
+    figure = ArticleImage.objects.get()
+    assert (figure.width, figure.height) == (100, 75)
+    assert Image.open(figure.image.open()).size == (100, 75)
+
+
+def test_a_body_over_the_limit_is_a_form_error_that_keeps_the_input(editor_client, settings):
+    body = "<p>" + "很长的正文。" * 170_000 + "</p>"  # over a million characters, 3 MB
+    response = post(editor_client, title="超长稿件", body=body)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["body"]
+    assert errors == [
+        f"正文有 {len(body):,} 个字符，上限为 {settings.NEWSROOM_MAX_BODY_CHARS:,} 个。请拆分成几篇文章。"
+    ]
+    assert 'value="超长稿件"' in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_files_written_for_a_save_that_fails_are_removed(monkeypatch):
+    figure = ArticleImage(
+        article=Article(title="x", category=make_category()),
+        image=SimpleUploadedFile("p.png", image_bytes("PNG", size=(700, 500)), "image/png"),
+        alt_text="图",
+    )
+
+    def failing_save(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    with pytest.raises(RuntimeError):
+        renditions.save_with_renditions(figure, failing_save, "image", "renditions")
+    assert stored_files() == []
