@@ -5,17 +5,24 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
 from .delivery.version import purge
 from .integrity.renditions import delete_files_on_commit
+from .integrity.tags import tidy_tag
 from .models import Article, ArticleImage, Category
 from .search import index_article, unindex_article
 from .workflow import audit, revisions
 
 User = get_user_model()
+
+
+@receiver(pre_save, sender=Tag, dispatch_uid="articles.tidy_tag")
+def tidy_tag_before_save(sender, instance, raw=False, **kwargs):
+    if not raw:
+        tidy_tag(instance)
 
 
 @receiver(post_save, sender=Article, dispatch_uid="articles.index_on_save")

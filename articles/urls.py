@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
 from .delivery.pages import cached_page
@@ -6,14 +6,29 @@ from .seo.feeds import LatestArticlesFeed
 
 app_name = "articles"
 
+
+class TextConverter:
+    """A URL segment as ``str`` matches it, minus control characters (NUL is a 500 on PostgreSQL)."""
+
+    regex = "[^/\x00-\x1f\x7f]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(TextConverter, "text")
+
 urlpatterns = [
     path("", views.home, name="home"),
-    path("category/<str:slug>/", views.category_detail, name="category"),
+    path("category/<text:slug>/", views.category_detail, name="category"),
     path("articles/<int:pk>/", views.article_detail, name="article-short"),
-    path("articles/<int:pk>/<str:slug>/", views.article_detail, name="article"),
+    path("articles/<int:pk>/<text:slug>/", views.article_detail, name="article"),
     path("articles/<int:pk>/seen.gif", views.article_beacon, name="beacon"),
-    path("tags/<str:slug>/", views.tag_detail, name="tag"),
-    path("preview/<str:token>/", views.shared_preview, name="shared-preview"),
+    path("tags/<text:slug>/", views.tag_detail, name="tag"),
+    path("preview/<text:token>/", views.shared_preview, name="shared-preview"),
     path("search/", views.search_results, name="search"),
     path("feed/", cached_page(LatestArticlesFeed()), name="feed"),
 ]

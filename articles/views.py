@@ -64,8 +64,9 @@ def category_detail(request, slug):
 
 
 def _readable_article(request, pk):
-    """The article a request may see: published ones, and any for staff (preview)."""
-    articles = Article.objects.all() if is_editorial(request) else Article.objects.published()
+    """The article a request may see: published ones, and any for staff who may view articles (preview)."""
+    may_preview = is_editorial(request) and request.user.has_perm("articles.view_article")
+    articles = Article.objects.all() if may_preview else Article.objects.published()
     return get_object_or_404(articles.select_related("category", "author"), pk=pk)
 
 
@@ -114,10 +115,10 @@ def shared_preview(request, token):
 @cached_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = Article.objects.published().filter(tags=tag).for_listing()
-    return render(
-        request, "articles/tag_detail.html", {"tag": tag, "page_obj": paginate(request, articles, PER_PAGE)}
-    )
+    page_obj = paginate(request, Article.objects.published().filter(tags=tag).for_listing(), PER_PAGE)
+    if not page_obj.paginator.count:  # a tag only drafts carry (or spam cleaned away) is not a page
+        raise Http404(_("No published article carries this tag."))
+    return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page_obj})
 
 
 @require_safe

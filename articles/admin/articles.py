@@ -8,7 +8,7 @@ from .. import search
 from ..integrity import spam
 from ..models import Article, ArticleImage
 from ..workflow import audit, revisions, transitions
-from .filters import PublishDateRangeFilter, StateFilter
+from .filters import PublishDateRangeFilter, SafeChangeList, StateFilter
 from .forms import CONTENT_FIELDS, CROSSED_SAVE_MESSAGE, PUBLISHING_FIELDS, ArticleAdminForm
 from .workflow import WorkflowAdminMixin, describe_state
 
@@ -53,7 +53,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         StateFilter,
         "category",
         "tags",
-        "author",
+        ("author", admin.RelatedOnlyFieldListFilter),
         ("publish_at", PublishDateRangeFilter),
     ]
     list_select_related = ["category__parent__parent", "views", "author", "draft_of"]
@@ -67,6 +67,10 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     inlines = [ArticleImageInline]
     actions = ["submit_selected", "approve_selected", "publish_selected", "unpublish_selected"]
     save_on_top = True
+
+    def get_changelist(self, request, **kwargs):
+        return SafeChangeList
+
     fieldsets = [
         (None, {"fields": [*CONTENT_FIELDS, "opened_version"]}),
         (_("Publishing"), {"fields": ["state_label", *PUBLISHING_FIELDS]}),

@@ -1,11 +1,24 @@
 import datetime
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
 from ..workflow.states import State
+
+
+class SafeChangeList(ChangeList):
+    """Django's list, for which an impossible date in the date hierarchy (9999-12-31 and the
+    day after it) is a bad parameter ("?e=1"), as an impossible month already is, not a 500."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except OverflowError as error:
+            raise IncorrectLookupParameters(error) from error
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -19,6 +32,9 @@ class StateFilter(admin.SimpleListFilter):
         if self.value() in State.values:
             return queryset.in_state(State(self.value()))
         return queryset
+
+
+SANE_DATES = (datetime.date(1000, 1, 1), datetime.date(9000, 1, 1))
 
 
 class PublishDateRangeFilter(admin.FieldListFilter):
@@ -45,6 +61,10 @@ class PublishDateRangeFilter(admin.FieldListFilter):
         except ValueError:
             return queryset
         tz = timezone.get_current_timezone()
+        # A bound outside what any article can have (0001-01-01, 9999-12-31) bounds nothing,
+        # and would overflow once shifted to UTC or moved to the next day.
+        start = start if start and start > SANE_DATES[0] else None
+        end = end if end and end < SANE_DATES[1] else None
         if start:
             queryset = queryset.filter(
                 publish_at__gte=datetime.datetime.combine(start, datetime.time.min, tz)

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ..integrity.tags import validate_tag_names
 from ..models import Article
 from ..workflow import diff
 from .widgets import TagSuggestionsWidget
@@ -46,6 +47,9 @@ class ArticleAdminForm(forms.ModelForm):
         self.stale_changes = None
         if self.instance.pk:
             self.fields["opened_version"].initial = self.instance.version
+
+    def clean_tags(self):
+        return validate_tag_names(self.cleaned_data["tags"])
 
     def clean_body(self):
         body = self.cleaned_data["body"]

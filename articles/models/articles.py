@@ -15,6 +15,7 @@ from taggit.managers import TaggableManager
 
 from ..integrity.renditions import save_with_renditions
 from ..integrity.sanitize import BODY_EDITOR_EXTENSIONS, clean_body_html
+from ..integrity.text import drop_unsafe_characters
 from ..integrity.uploads import NewsImageField
 from ..workflow.states import State, Status
 
@@ -198,6 +199,7 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        drop_unsafe_characters(self)
         self.body = clean_body_html(self.body)
         if not self.slug:
             self.slug = slugify(self.title, allow_unicode=True)[:200] or "article"

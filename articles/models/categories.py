@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..integrity.text import drop_unsafe_characters
 from ..workflow.roles import DEFAULT_REVIEW_CHAIN, MAX_REVIEW_LEVELS, ReviewerRole
 
 
@@ -77,6 +78,10 @@ class Category(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        drop_unsafe_characters(self)
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.pk and self.parent_id and self.pk in {c.pk for c in self.parent.ancestors_and_self()}:

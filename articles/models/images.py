@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..integrity.renditions import save_with_renditions
+from ..integrity.text import drop_unsafe_characters
 from ..integrity.uploads import NewsImageField
 
 
@@ -41,4 +42,5 @@ class ArticleImage(models.Model):
         return self.caption or self.alt_text
 
     def save(self, *args, **kwargs):
+        drop_unsafe_characters(self)
         save_with_renditions(self, super().save, "image", "renditions", *args, **kwargs)

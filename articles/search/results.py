@@ -13,24 +13,33 @@ class RankedResults:
     ranks by recency instead: relevance says little there and would cost a full scan.
     """
 
-    def __init__(self, articles, query, limit=RANKED_LIMIT):
+    def __init__(self, articles, query, limit=None):
         self.articles = articles
         self.expression = match_expression(query)
         self.by_relevance = not query.single_characters_only
-        self.limit = limit
+        self.limit = limit or RANKED_LIMIT
         self._ids = None
         self.truncated = False
 
     def _ordered_ids(self):
+        """The best ``limit`` visible matches. The index holds drafts too (staff search it),
+        so the window widens until it holds more than ``limit`` visible ones or every
+        match: otherwise the count and the "more" note would tell readers how many
+        unpublished articles match."""
         if self._ids is None:
-            scored = ranked_keys(self.expression, self.limit + 1, self.by_relevance)
-            self.truncated = len(scored) > self.limit
-            scores = dict(scored[: self.limit])
-            visible = self.articles.filter(search_key__in=scores).values_list(
-                "search_key", "publish_at", "pk"
-            )
+            window = self.limit + 1
+            while True:
+                scored = ranked_keys(self.expression, window, self.by_relevance)
+                scores = dict(scored)
+                visible = list(
+                    self.articles.filter(search_key__in=scores).values_list("search_key", "publish_at", "pk")
+                )
+                if len(visible) > self.limit or len(scored) < window:
+                    break
+                window *= 4
             ordered = sorted(visible, key=lambda row: (scores[row[0]], row[1], row[2]), reverse=True)
-            self._ids = [pk for _, _, pk in ordered]
+            self.truncated = len(ordered) > self.limit
+            self._ids = [pk for _, _, pk in ordered[: self.limit]]
         return self._ids
 
     def count(self):

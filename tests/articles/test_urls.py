@@ -70,3 +70,20 @@ def test_post_to_a_public_page_is_refused(client):
 def test_english_interface_under_en_prefix(client):
     assert "Latest news" in client.get("/en/").content.decode()
     assert "最新" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/category/%00/", 404),
+        ("/category/a%00b/", 404),
+        ("/tags/%00/", 404),
+        ("/preview/%00/", 404),
+        ("/articles/1/%00/", 404),
+        ("/search/?q=%00", 200),  # a search for nothing
+    ],
+)
+def test_a_nul_byte_in_a_url_is_answered_never_an_error(client, url, status):
+    make_article("标题")
+    assert client.get(url).status_code == status

@@ -80,3 +80,17 @@ def test_nothing_found_says_so_helpfully(client):
     response = client.get(reverse("articles:search"), {"q": "火星"})
     assert response.context["page_obj"].paginator.count == 0
     assert "没有找到结果" in response.content.decode()
+
+
+def test_the_result_count_says_nothing_about_matching_drafts(client, monkeypatch):
+    from articles.models import Article
+    from articles.search import results
+
+    monkeypatch.setattr(results, "RANKED_LIMIT", 4)
+    for n in range(6):  # drafts that match better (the term twice) and are newer
+        make_article(f"稻田稻田草稿{n}", status=Article.Status.DRAFT)
+    published = [make_article(f"稻田新闻{n}") for n in range(3)]
+    response = client.get(reverse("articles:search"), {"q": "稻田"})
+    assert [article for article, _, _ in response.context["hits"]] == published
+    assert response.context["page_obj"].paginator.count == 3
+    assert response.context["truncated"] is False

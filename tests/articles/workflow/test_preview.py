@@ -11,7 +11,7 @@ from django.utils import timezone
 from articles.models import Article, ArticleImage, Revision, SearchEntry, ViewCount
 from articles.workflow import share, transitions
 from tests.articles.admin.form_data import article_form_data, with_image
-from tests.factories import make_article, make_category, make_chief, make_writer, uploaded_image
+from tests.factories import make_article, make_category, make_chief, make_editor, make_writer, uploaded_image
 
 pytestmark = pytest.mark.django_db
 READER = {"HTTP_USER_AGENT": "Mozilla/5.0 (Android 14) Chrome/120 Mobile Safari/537.36"}
@@ -101,3 +101,19 @@ def test_a_share_link_dies_when_the_article_is_published(client, shared):
 @pytest.mark.parametrize("token", ["1", "MQ:1xXXXX:forged", "%00", "a" * 300])
 def test_a_forged_share_link_is_a_404(client, shared, token):
     assert client.get(f"/preview/{token}/", **READER).status_code == 404
+
+
+def test_staff_without_the_article_view_permission_cannot_preview_drafts(client, django_user_model):
+    draft = make_article("内部草稿", status=Article.Status.DRAFT)
+    stranger = django_user_model.objects.create_user("intern", password="pw", is_staff=True)
+    client.force_login(stranger)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_the_redirect_to_a_drafts_canonical_address_is_private(client):
+    draft = make_article("内部草稿", status=Article.Status.DRAFT)
+    client.force_login(make_editor())
+    response = client.get(reverse("articles:article-short", kwargs={"pk": draft.pk}))
+    assert response.status_code == 301
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]

@@ -1,0 +1,50 @@
+"""Tag pages: only for tags readers can reach, whatever the tag's name."""
+
+import pytest
+from django.urls import reverse
+from taggit.models import Tag
+
+from articles.models import Article
+from tests.articles.admin.form_data import article_form_data
+from tests.factories import make_article, make_category
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("name", ["、", "！", "#", "……", "🎉"])
+def test_a_punctuation_only_tag_gets_a_working_page(client, name):
+    article = make_article("镇里开会", tags=[name])
+    page = client.get(article.get_absolute_url())
+    assert page.status_code == 200
+    tag = Tag.objects.get(name=name)
+    assert tag.slug
+    listing = client.get(reverse("articles:tag", kwargs={"slug": tag.slug}))
+    assert listing.status_code == 200
+    assert "镇里开会" in listing.content.decode()
+
+
+def test_two_punctuation_only_tags_get_different_pages(client):
+    make_article("一", tags=["、"])
+    make_article("二", tags=["！"])
+    assert Tag.objects.get(name="、").slug != Tag.objects.get(name="！").slug
+
+
+def test_a_tag_no_published_article_carries_is_not_found(client):
+    make_article("草稿", status=Article.Status.DRAFT, tags=["半岛体育官网"])
+    tag = Tag.objects.get(name="半岛体育官网")
+    assert client.get(reverse("articles:tag", kwargs={"slug": tag.slug})).status_code == 404
+
+
+def test_control_characters_are_dropped_from_tag_names(client):
+    make_article("文章", tags=["镇\x00街\x1b动态"])
+    assert Tag.objects.get().name == "镇街动态"
+
+
+def test_a_tag_longer_than_100_characters_is_a_form_error(editor_client):
+    data = article_form_data(make_category(), tags="长" * 101)
+    response = editor_client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["tags"] == [
+        "标签最多 100 个字符：“" + "长" * 20 + "…”。"
+    ]
+    assert not Article.objects.exists()
