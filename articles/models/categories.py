@@ -76,12 +76,12 @@ class Category(models.Model):
     def __str__(self):
         return " › ".join(category.name for category in self.ancestors_and_self())
 
-    def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         drop_unsafe_characters(self)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
 
     def clean(self):
         if self.pk and self.parent_id and self.pk in {c.pk for c in self.parent.ancestors_and_self()}:

@@ -1,6 +1,7 @@
 """Uploads that used to crash the save (500, work lost, files left behind) now save or
 get a form error that says why."""
 
+import contextlib
 import io
 import re
 
@@ -39,10 +40,8 @@ def stored_files():
         for directory in directories:
             walk(f"{folder}/{directory}".lstrip("/"))
 
-    try:
+    with contextlib.suppress(FileNotFoundError):  # nothing stored at all
         walk("")
-    except FileNotFoundError:
-        pass
     return found
 
 
