@@ -4,6 +4,7 @@ Laptop defaults: SQLite in WAL mode under var/, local media, local-memory cache.
 Production: set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL and HTTPS=1.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -39,7 +40,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsroom.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,6 +52,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "articles",
 ]
 
@@ -62,11 +66,14 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "articles.accounts.throttle.LoginThrottleMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "articles.workflow.audit.AuditRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "newsroom.csp.ImportMapCSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -133,6 +140,25 @@ CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "OPTIONS": {"MAX_ENTRIES": 500},
 }
+
+# Logging in: django-axes locks a username out from an address after five failures, for
+# fifteen minutes, recorded in the database (every worker and node agrees); before that,
+# a flood from one address is refused before any password is hashed.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "articles.delivery.audience.client_address"
+AXES_LOCKOUT_TEMPLATE = "429.html"
+AXES_VERBOSE = False
+NEWSROOM_LOGIN_ATTEMPTS_PER_MINUTE = int(os.environ.get("LOGIN_ATTEMPTS_PER_MINUTE", 10))
+# Roles (writer, editor, chief, site_admin) that must sign in with an authenticator app.
+NEWSROOM_TWO_FACTOR_ROLES = env_list("TWO_FACTOR_ROLES", "")
+OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Newsroom")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,11 +6,12 @@ from django.core.management.base import BaseCommand
 
 from ...workflow.roles import GROUP_NAMES, Role, role_group
 
+# Login, role, and the display name bylines show (login names are never printed publicly).
 LOGINS = [
-    ("writer", Role.WRITER),
-    ("editor", Role.EDITOR),
-    ("chief", Role.CHIEF),
-    ("siteadmin", Role.SITE_ADMIN),
+    ("writer", Role.WRITER, "李晓文"),
+    ("editor", Role.EDITOR, "王立新"),
+    ("chief", Role.CHIEF, "张建华"),
+    ("siteadmin", Role.SITE_ADMIN, "赵敏"),
 ]
 
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, password_dir, **options):
         folder = Path(password_dir)
         folder.mkdir(parents=True, exist_ok=True)
-        for username, role in LOGINS:
+        for username, role, display_name in LOGINS:
             path = folder / f"{username}-password"
             if not path.exists():
                 path.write_text(secrets.token_urlsafe(12) + "\n")
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             password = path.read_text().strip()
             user, _ = get_user_model().objects.get_or_create(username=username, defaults={"is_staff": True})
             user.is_staff = True
+            user.first_name = user.first_name or display_name
             user.set_password(password)
             user.save()
             user.groups.set([role_group(role)])
