@@ -28,7 +28,8 @@ messages: $(STAMP)
 
 demo: $(STAMP)
 	@mkdir -p var
-	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	@test -s var/secret_key || (umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key)
+	@chmod 600 var/secret_key
 	SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py migrate --noinput
 	SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py collectstatic --noinput -v0
 	SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py ensure_staff --password-dir var/logins > var/logins.txt

@@ -1,6 +1,12 @@
-"""Content-Security-Policy with one allowance: the admin editor's inline import map, by its hash."""
+"""Content-Security-Policy: strict everywhere; the admin alone gets two allowances.
+
+django-prose-editor renders an inline ``<script type="importmap">`` and Django's admin
+uses inline styles. Under the admin only, the policy allows exactly that import map (by
+its hash, computed once per distinct map) and inline styles. Public pages allow neither.
+"""
 
 import base64
+import functools
 import hashlib
 import re
 
@@ -9,20 +15,23 @@ from csp.middleware import CSPMiddleware
 IMPORT_MAP = re.compile(rb'<script type="importmap"[^>]*>(.*?)</script>', re.DOTALL)
 
 
-class ImportMapCSPMiddleware(CSPMiddleware):
-    """django-prose-editor renders an inline ``<script type="importmap">``; allow exactly that text."""
+@functools.lru_cache(maxsize=8)
+def _source_hash(body):
+    return f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode()}'"
 
+
+def _in_admin(request):
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.app_name == "admin"
+
+
+class AdminAllowancesCSPMiddleware(CSPMiddleware):
     def process_response(self, request, response):
-        content_type = response.get("Content-Type", "")
-        if (
-            content_type.startswith("text/html")
-            and not response.streaming
-            and b"importmap" in response.content
-        ):
-            hashes = [
-                f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode()}'"
-                for body in IMPORT_MAP.findall(response.content)
-            ]
-            if hashes:
-                response._csp_update = {"script-src": hashes}
+        if _in_admin(request):
+            update = {"style-src": ["'unsafe-inline'"]}
+            if response.get("Content-Type", "").startswith("text/html") and not response.streaming:
+                hashes = [_source_hash(body) for body in IMPORT_MAP.findall(response.content)]
+                if hashes:
+                    update["script-src"] = hashes
+            response._csp_update = update
         return super().process_response(request, response)

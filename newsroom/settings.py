@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "articles.integrity.request_size.RequestSizeLimitMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -72,7 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "articles.workflow.audit.AuditRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "newsroom.csp.ImportMapCSPMiddleware",
+    "newsroom.csp.AdminAllowancesCSPMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
@@ -120,8 +121,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     REDIS_CACHE = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "newsroom.cache.FailSafeRedisCache",  # Redis down: misses, not errors
         "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
     }
     CACHES = {"default": REDIS_CACHE}
@@ -189,6 +191,8 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 # Uploads: anything over this is written to a temporary file, never held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 NEWSROOM_MAX_IMAGE_BYTES = int(os.environ.get("MAX_IMAGE_BYTES", 10 * 1024 * 1024))
+# One request (several images at once, say) may carry at most this much.
+NEWSROOM_MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", 100 * 1024 * 1024))
 NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 40_000_000))
 # Stored images are scaled down to this width (renditions go up to 1920 px).
 NEWSROOM_MAX_IMAGE_WIDTH = int(os.environ.get("MAX_IMAGE_WIDTH", 2560))
@@ -248,8 +252,10 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "script-src": ["'self'"],
+        "style-src": ["'self'"],  # the admin adds 'unsafe-inline' (newsroom/csp.py)
+        "script-src": ["'self'"],  # the admin adds its editor's import map by hash
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
     }

@@ -25,7 +25,11 @@ class NewsroomAdminSite(admin.AdminSite):
 
         def gate(request, *args, **kwargs):
             # Logged in but short of the second factor: to setup, not back to the login page.
-            if request.user.is_active and request.user.is_staff and two_factor.second_factor_missing(request.user):
+            if (
+                request.user.is_active
+                and request.user.is_staff
+                and two_factor.second_factor_missing(request.user)
+            ):
                 return redirect("admin:two-factor-setup")
             return protected(request, *args, **kwargs)
 

@@ -53,7 +53,9 @@ class LoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm):
         user = self.get_user()
         if user is not None and user_has_device(user):
             if not cleaned_data.get("otp_device"):  # one authenticator each: no need to choose
-                cleaned_data["otp_device"] = TOTPDevice.objects.filter(user=user, confirmed=True).first().persistent_id
+                cleaned_data["otp_device"] = (
+                    TOTPDevice.objects.filter(user=user, confirmed=True).first().persistent_id
+                )
             self.clean_otp(user)
         return cleaned_data
 
@@ -71,7 +73,9 @@ class SetupForm(forms.Form):
 
     def clean_token(self):
         if not self.device.verify_token(self.cleaned_data["token"].strip()):
-            raise forms.ValidationError(_("That code is not right. Codes change every 30 seconds."), code="invalid")
+            raise forms.ValidationError(
+                _("That code is not right. Codes change every 30 seconds."), code="invalid"
+            )
         return self.cleaned_data["token"]
 
 

@@ -52,7 +52,9 @@ def test_five_failures_lock_the_account_for_that_address_even_with_the_right_pas
     assert log_in(client.__class__(), "editor", address="198.51.100.1").status_code == 302
 
 
-def test_many_attempts_from_one_address_are_refused_before_any_password_is_hashed(client, settings, monkeypatch):
+def test_many_attempts_from_one_address_are_refused_before_any_password_is_hashed(
+    client, settings, monkeypatch
+):
     settings.NEWSROOM_LOGIN_ATTEMPTS_PER_MINUTE = 4
     hashed = []
     real_authenticate = ModelBackend.authenticate

@@ -133,3 +133,15 @@ def test_files_written_for_a_save_that_fails_are_removed(monkeypatch):
     with pytest.raises(RuntimeError):
         renditions.save_with_renditions(figure, failing_save, "image", "renditions")
     assert stored_files() == []
+
+
+def test_a_request_larger_than_the_limit_is_refused_before_it_is_read(editor_client, settings):
+    response = editor_client.generic(
+        "POST",
+        reverse("admin:articles_article_add"),
+        b"x" * 10,
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(settings.NEWSROOM_MAX_REQUEST_BYTES + 1),
+    )
+    assert response.status_code == 413
+    assert response.content.decode() == "上传内容过大：每次请求最多 100.0\xa0MB。"

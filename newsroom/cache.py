@@ -1,0 +1,41 @@
+"""Redis as Django's cache, where an outage is a cache miss (logged), never a server error.
+
+With Redis down every page is rendered fresh (the content version cannot be read, so no
+cached page matches), counts and logins keep working, and the site stays up.
+"""
+
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError, TimeoutError
+
+logger = logging.getLogger(__name__)
+OUTAGE = (ConnectionError, TimeoutError)
+
+
+def _fail_safe(method, fallback):
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except OUTAGE as error:
+            logger.warning("Cache unavailable (%s): %s", method.__name__, error)
+            if isinstance(fallback, type) and issubclass(fallback, Exception):
+                raise fallback("cache unavailable") from error
+            return fallback(args, kwargs) if callable(fallback) else fallback
+
+    call.__name__ = method.__name__
+    return call
+
+
+class FailSafeRedisCache(RedisCache):
+    get = _fail_safe(RedisCache.get, lambda args, kwargs: kwargs.get("default", args[1] if len(args) > 1 else None))
+    get_many = _fail_safe(RedisCache.get_many, {})
+    has_key = _fail_safe(RedisCache.has_key, False)
+    set = _fail_safe(RedisCache.set, None)
+    set_many = _fail_safe(RedisCache.set_many, [])
+    add = _fail_safe(RedisCache.add, True)  # "stored": throttles and caps let the request through
+    touch = _fail_safe(RedisCache.touch, False)
+    delete = _fail_safe(RedisCache.delete, False)
+    delete_many = _fail_safe(RedisCache.delete_many, None)
+    incr = _fail_safe(RedisCache.incr, ValueError)  # as for a missing key
+    clear = _fail_safe(RedisCache.clear, None)
