@@ -8,3 +8,4 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .seo import checks  # noqa: F401

@@ -11,6 +11,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "news.example.org",
     "HTTPS": "1",
     "DEBUG": "0",
+    "SITE_URL": "https://news.example.org",
 }
 
 
@@ -30,6 +31,13 @@ def test_check_deploy_is_clean_with_production_variables():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_site_url_is_not_the_deployed_site():
+    result = manage("check", "--deploy", env=PRODUCTION | {"SITE_URL": "http://127.0.0.1:8000"})
+    assert "newsroom.W001" in result.stderr + result.stdout
+    assert "SITE_URL should start with https:// when HTTPS=1." in result.stderr + result.stdout
+    assert "SITE_URL's host is not in ALLOWED_HOSTS." in result.stderr + result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key():
