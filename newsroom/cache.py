@@ -28,7 +28,9 @@ def _fail_safe(method, fallback):
 
 
 class FailSafeRedisCache(RedisCache):
-    get = _fail_safe(RedisCache.get, lambda args, kwargs: kwargs.get("default", args[1] if len(args) > 1 else None))
+    get = _fail_safe(
+        RedisCache.get, lambda args, kwargs: kwargs.get("default", args[1] if len(args) > 1 else None)
+    )
     get_many = _fail_safe(RedisCache.get_many, {})
     has_key = _fail_safe(RedisCache.has_key, False)
     set = _fail_safe(RedisCache.set, None)

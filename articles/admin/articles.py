@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import search
 from ..integrity import spam
+from ..integrity.scanner import scan_article
 from ..models import Article, ArticleImage
 from ..workflow import audit, revisions, transitions
 from .filters import PublishDateRangeFilter, SafeChangeList, StateFilter
@@ -122,8 +123,9 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         revisions.record(form.instance, request.user, "save")
         audit.record(audit.Action.SAVE, form.instance, article=form.instance.draft_of or form.instance)
-        for finding in spam.article_findings(form.instance):
-            messages.warning(request, _("This looks like injected spam, please check: %s") % finding)
+        for finding in scan_article(form.instance):
+            if finding.kind in {"brand", "signature"}:
+                messages.warning(request, _("This looks like injected spam, please check: %s") % finding)
 
     def delete_model(self, request, obj):
         audit.record(audit.Action.DELETE, obj, article=obj)

@@ -18,7 +18,7 @@ def create_roles(apps, schema_editor):
     Group, Permission = apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
     if not Group.objects.filter(name=GROUP_NAMES[Role.EDITOR]).exists():
         Group.objects.filter(name="Editors").update(name=GROUP_NAMES[Role.EDITOR])
-    sync_role_groups(Group, Permission)
+    sync_role_groups(Group, Permission, strict=False)  # 0008 syncs again with later models
 
 
 class Migration(migrations.Migration):

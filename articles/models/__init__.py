@@ -2,6 +2,7 @@ from .articles import Article
 from .audit import AuditEntry
 from .categories import Category
 from .counts import DailyViewCount, ViewCount
+from .findings import IntegrityFinding
 from .images import ArticleImage
 from .revisions import Revision
 from .search_entry import SearchEntry
@@ -12,6 +13,7 @@ __all__ = [
     "ArticleImage",
     "Category",
     "DailyViewCount",
+    "IntegrityFinding",
     "Revision",
     "SearchEntry",
     "ViewCount",

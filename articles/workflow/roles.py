@@ -57,7 +57,14 @@ _EDITOR = [
     "taggit.change_tag",
     "taggit.delete_tag",
 ]
-_CHIEF = [*_EDITOR, "articles.publish_article", "articles.delete_article", "articles.restore_article"]
+_CHIEF = [
+    *_EDITOR,
+    "articles.publish_article",
+    "articles.delete_article",
+    "articles.restore_article",
+    "articles.view_integrityfinding",
+    "articles.review_integrityfinding",
+]
 _SITE_ADMIN = [
     *(
         f"auth.{action}_{model}"
@@ -68,12 +75,18 @@ _SITE_ADMIN = [
     "articles.view_article",
     "articles.view_revision",
     "articles.view_auditentry",
+    "articles.view_integrityfinding",
+    "articles.review_integrityfinding",
 ]
 PERMISSIONS = {Role.WRITER: _WRITER, Role.EDITOR: _EDITOR, Role.CHIEF: _CHIEF, Role.SITE_ADMIN: _SITE_ADMIN}
 
 
-def sync_role_groups(group_model, permission_model):
-    """Create each role's group and give it exactly its permissions (models passed in: migrations too)."""
+def sync_role_groups(group_model, permission_model, strict=True):
+    """Create each role's group and give it exactly its permissions (models passed in: migrations too).
+
+    An early migration passes ``strict=False``: permissions of models a later migration
+    adds do not exist yet there, and that later migration syncs again.
+    """
     groups = {}
     for role, names in PERMISSIONS.items():
         group, _created = group_model.objects.get_or_create(name=GROUP_NAMES[role])
@@ -83,7 +96,7 @@ def sync_role_groups(group_model, permission_model):
             wanted |= models.Q(content_type__app_label=app_label, codename=codename)
         permissions = list(permission_model.objects.filter(wanted))
         missing = set(names) - {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
-        if missing:
+        if missing and strict:
             raise LookupError(f"Permissions not found for {role}: {sorted(missing)}")
         group.permissions.set(permissions)
         groups[role] = group

@@ -167,6 +167,18 @@ def perform(name, article, user, comment=""):
         return _MOVES[name](article, user, comment.strip())
 
 
+def _refuse_injected_text(article):
+    """Nothing goes live carrying injected text: the publish step runs the integrity scan too."""
+    from ..integrity.scanner import scan_article
+
+    injected = [f for f in scan_article(article) if f.kind in {"brand", "signature"}]
+    if injected:
+        found = "; ".join(str(f) for f in injected)
+        raise Refused(
+            _("Not published: this looks like injected spam, remove it first (%(found)s).") % {"found": found}
+        )
+
+
 def _save_move(article, user, move, comment, detail=None):
     """Write the moved article, its revision and its audit entry (inside perform's transaction)."""
     article.save()
@@ -203,6 +215,7 @@ def _reject(article, user, comment):
 
 
 def _go_live(article, user, comment):
+    _refuse_injected_text(article)
     if article.draft_of_id:
         live = drafts.merge(article, user)
     else:

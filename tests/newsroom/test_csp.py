@@ -29,7 +29,9 @@ def test_public_pages_allow_no_inline_code_and_no_base_element(client):
 
 def test_the_admin_editor_may_run_exactly_its_import_map(editor_client):
     response = editor_client.get(reverse("admin:articles_article_add"))
-    import_map = re.search(rb'<script type="importmap"[^>]*>(.*?)</script>', response.content, re.DOTALL).group(1)
+    import_map = re.search(
+        rb'<script type="importmap"[^>]*>(.*?)</script>', response.content, re.DOTALL
+    ).group(1)
     digest = base64.b64encode(hashlib.sha256(import_map).digest()).decode()
     policy = directives(response)
     assert policy["script-src"] == ["'self'", f"'sha256-{digest}'"]

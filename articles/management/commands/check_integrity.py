@@ -1,21 +1,26 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ...integrity.spam import article_findings
-from ...models import Article
+from ...integrity.file_manifest import manifest_path
+from ...integrity.report import mail_new_findings, record_scan
 
 
 class Command(BaseCommand):
-    help = "List articles that carry injected spam (betting brands); exits 1 when any does."
+    help = (
+        "Scan every article and the deployed files for injected spam, drift and tampering; "
+        "mail new findings to ADMINS; exit 1 while any finding is open (not reviewed)."
+    )
 
     def handle(self, *args, **options):
-        suspicious = 0
-        for article in Article.objects.prefetch_related("images").order_by("pk").iterator(chunk_size=500):
-            findings = article_findings(article)
-            if findings:
-                suspicious += 1
-                self.stdout.write(f"#{article.pk} {article.title}")
-                for finding in findings:
-                    self.stdout.write(f"    {finding}")
-        if suspicious:
-            raise CommandError(f"{suspicious} article(s) look tampered with.")
-        self.stdout.write("No injected text found.")
+        if not manifest_path().exists():
+            self.stdout.write("No file manifest yet (it is written by collectstatic): files not checked.")
+        open_findings, new = record_scan()
+        mail_new_findings(new)
+        for finding in open_findings:
+            article = f"#{finding.article_id} {finding.article.title}" if finding.article_id else "site"
+            self.stdout.write(
+                f"{article} · {finding.get_kind_display()} · {finding.location}: {finding.text}"
+            )
+        if open_findings:
+            articles = len({f.article_id for f in open_findings if f.article_id})
+            raise CommandError(f"{len(open_findings)} open finding(s), in {articles} article(s).")
+        self.stdout.write("No open findings.")

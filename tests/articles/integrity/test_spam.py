@@ -58,4 +58,5 @@ def test_check_integrity_lists_tampered_articles_and_fails(capsys):
     with pytest.raises(CommandError, match="2 article"):
         call_command("check_integrity")
     out = capsys.readouterr().out
-    assert f"#{tampered.pk} 新闻" in out and f"body: {SPAM}" in out and f"figure 1: {SPAM}" in out
+    assert f"#{tampered.pk} 新闻 · 被植入的品牌 · body: {SPAM}\n" in out
+    assert f"#{clean.pk} 双港镇新闻 · 被植入的品牌 · figure 1 alt text: {SPAM}\n" in out
