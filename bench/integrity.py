@@ -36,9 +36,24 @@ from articles.integrity.signature import repeated_insertion  # noqa: E402
 from articles.integrity.spam import find_injected_text  # noqa: E402
 
 LISTED = ["半岛综合体育", "开云体育", "华体会", "乐鱼体育", "必威体育", "雷竞技", "星空体育官网", "九游会"]
-SYLLABLES = "金鼎 银河 皇朝 天宝 盛世 鸿运 富豪 永利 新濠 百乐 环球 凯撒 大发 聚宝".split()
-SUFFIXES = "娱乐城 国际 体育 彩票 棋牌 电竞 娱乐".split()
-CUES = "首页 官网 下载 手机版 app 平台 入口 网址".split()
+SYLLABLES = [
+    "金鼎",
+    "银河",
+    "皇朝",
+    "天宝",
+    "盛世",
+    "鸿运",
+    "富豪",
+    "永利",
+    "新濠",
+    "百乐",
+    "环球",
+    "凯撒",
+    "大发",
+    "聚宝",
+]
+SUFFIXES = ["娱乐城", "国际", "体育", "彩票", "棋牌", "电竞", "娱乐"]
+CUES = ["首页", "官网", "下载", "手机版", "app", "平台", "入口", "网址"]
 ANTI_GAMBLING = [
     "公安机关严厉打击六合彩等非法赌博活动，查处赌博窝点三处。",
     "专家提醒：远离网络赌博，警惕六合彩网站诈骗，发现线索及时举报。",
@@ -69,7 +84,9 @@ def unlisted_brand(rng):
 
 def inject(title, body, brand, rng):
     sentences = re.split(r"(?<=[，。；])", body)
-    spots = sorted(rng.sample(range(1, max(2, len(sentences))), k=min(len(sentences) - 1, rng.choice([2, 3]))))
+    spots = sorted(
+        rng.sample(range(1, max(2, len(sentences))), k=min(len(sentences) - 1, rng.choice([2, 3])))
+    )
     for spot in reversed(spots):  # cut into the sentence just before its punctuation
         sentence = sentences[spot - 1]
         sentences[spot - 1] = sentence[:-1] + brand + sentence[-1:] if sentence else brand
@@ -111,13 +128,17 @@ def main(count):
     print(f"corpus: {source}; {len(samples)} clean articles + {len(ANTI_GAMBLING)} anti-gambling sentences")
     for kind, (hit, total) in by_kind.items():
         print(f"  recall, {kind} brands: {hit}/{total} = {hit / total:.2%}")
-    print(f"  false positives: {len(false_positives)}/{clean_total} = {len(false_positives) / clean_total:.3%}")
+    print(
+        f"  false positives: {len(false_positives)}/{clean_total} = {len(false_positives) / clean_total:.3%}"
+    )
     for text in false_positives[:5]:
         print(f"    flagged clean: {text[:40]}")
     for brand in missed[:5]:
         print(f"    missed: {brand!r}")
     print(f"  {2 * len(samples) / seconds:.0f} articles scanned a second")
-    print(f"recall {recall:.2%} (target >= 99%), false positives {len(false_positives) / clean_total:.3%} (target <= 0.1%)")
+    print(
+        f"recall {recall:.2%} (target >= 99%), false positives {len(false_positives) / clean_total:.3%} (target <= 0.1%)"
+    )
 
 
 if __name__ == "__main__":

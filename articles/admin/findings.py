@@ -11,8 +11,21 @@ from ..models import IntegrityFinding
 
 @admin.register(IntegrityFinding)
 class IntegrityFindingAdmin(admin.ModelAdmin):
-    list_display = ["kind", "article", "location", "text", "first_seen", "last_seen", "reviewed_by", "gone_at"]
-    list_filter = ["kind", ("reviewed_at", admin.EmptyFieldListFilter), ("gone_at", admin.EmptyFieldListFilter)]
+    list_display = [
+        "kind",
+        "article",
+        "location",
+        "text",
+        "first_seen",
+        "last_seen",
+        "reviewed_by",
+        "gone_at",
+    ]
+    list_filter = [
+        "kind",
+        ("reviewed_at", admin.EmptyFieldListFilter),
+        ("gone_at", admin.EmptyFieldListFilter),
+    ]
     list_select_related = ["article", "reviewed_by"]
     search_fields = ["text", "location"]
     actions = ["mark_reviewed", "restore_approved_text"]
@@ -30,9 +43,14 @@ class IntegrityFindingAdmin(admin.ModelAdmin):
         return request.user.has_perm("articles.review_integrityfinding")
 
     def has_restore_permission(self, request):
-        return request.user.has_perm("articles.restore_article") and request.user.has_perm("articles.publish_article")
+        return request.user.has_perm("articles.restore_article") and request.user.has_perm(
+            "articles.publish_article"
+        )
 
-    @admin.action(description=_("Mark as reviewed (the check stays green until something new appears)"), permissions=["review"])
+    @admin.action(
+        description=_("Mark as reviewed (the check stays green until something new appears)"),
+        permissions=["review"],
+    )
     def mark_reviewed(self, request, queryset):
         count = queryset.filter(reviewed_at=None).update(reviewed_by=request.user, reviewed_at=timezone.now())
         self.message_user(request, _("%(count)s finding(s) marked as reviewed.") % {"count": count})
@@ -50,4 +68,6 @@ class IntegrityFindingAdmin(admin.ModelAdmin):
             finding.save(update_fields=["reviewed_by", "reviewed_at"])
             restored.append(finding.article.title)
         if restored:
-            self.message_user(request, _("Approved text restored: %(titles)s") % {"titles": "、".join(restored)})
+            self.message_user(
+                request, _("Approved text restored: %(titles)s") % {"titles": "、".join(restored)}
+            )

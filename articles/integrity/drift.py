@@ -12,7 +12,17 @@ from django.utils.translation import gettext as _
 
 from ..workflow import audit, revisions
 
-COMPARED = ["title", "slug", "summary", "body", "source", "meta_description", "category", "cover_image", "tags"]
+COMPARED = [
+    "title",
+    "slug",
+    "summary",
+    "body",
+    "source",
+    "meta_description",
+    "category",
+    "cover_image",
+    "tags",
+]
 FIGURE_FIELDS = ["image", "alt_text", "caption", "credit"]
 
 

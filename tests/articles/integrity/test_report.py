@@ -38,11 +38,12 @@ def test_a_reviewed_finding_keeps_the_check_green_until_something_new_appears(cl
     assert SPAM in mail.outbox[0].body
     client.force_login(make_chief())
     finding = IntegrityFinding.objects.get()
-    response = client.post(
-        REPORT, {"action": "mark_reviewed", "_selected_action": [finding.pk]}, follow=True
-    )
+    response = client.post(REPORT, {"action": "mark_reviewed", "_selected_action": [finding.pk]}, follow=True)
     assert response.status_code == 200
-    assert check() == (0, "No file manifest yet (it is written by collectstatic): files not checked.\nNo open findings.\n")
+    assert check() == (
+        0,
+        "No file manifest yet (it is written by collectstatic): files not checked.\nNo open findings.\n",
+    )
     Article.objects.filter(pk=tampered.pk).update(summary="开云体育官网")  # something new
     status, output = check()
     assert status == 1

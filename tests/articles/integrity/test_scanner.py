@@ -123,6 +123,8 @@ def test_a_body_written_around_the_sanitiser_is_reported():
     from articles.models import Article
 
     article = make_article("通知")
-    Article.objects.filter(pk=article.pk).update(body='<p>通知</p><script src="//evil.example/x.js"></script>')
+    Article.objects.filter(pk=article.pk).update(
+        body='<p>通知</p><script src="//evil.example/x.js"></script>'
+    )
     article.refresh_from_db()
     assert [(f.kind, f.field) for f in scan_article(article)] == [("unsanitised", "body")]

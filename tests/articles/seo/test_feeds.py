@@ -43,7 +43,7 @@ def test_title_and_description_reach_feed_readers_as_text_not_markup(client):
 def test_characters_xml_cannot_carry_never_break_the_feed(client):
     article = make_article("标题")
     # Written behind the model's back, as loaddata or a direct UPDATE would.
-    Article.objects.filter(pk=article.pk).update(title="标\x00题\x1b\ufffe", summary="摘\x08要")
+    Article.objects.filter(pk=article.pk).update(title="标\x01题\x1b\ufffe", summary="摘\x08要")
     (item,) = feed_items(client)
     assert item.findtext("title") == "标题"
     assert item.findtext("description") == "摘要"
