@@ -54,7 +54,11 @@ def backup(destination):
         with sqlite3.connect(database) as copy:
             connection.connection.backup(copy)
     else:
-        subprocess.run(["pg_dump", "--format=custom", "--no-owner", f"--file={database}"], env=_pg_environment(), check=True)
+        subprocess.run(
+            ["pg_dump", "--format=custom", "--no-owner", f"--file={database}"],
+            env=_pg_environment(),
+            check=True,
+        )
     media = {}
     try:
         names = sorted(_media_names(default_storage))
@@ -66,7 +70,12 @@ def backup(destination):
         with default_storage.open(name, "rb") as source, open(target, "wb") as copy:
             shutil.copyfileobj(source, copy)
         media[name] = _sha256(target)
-    manifest = {"database": database.name, "database_sha256": _sha256(database), "vendor": connection.vendor, "media": media}
+    manifest = {
+        "database": database.name,
+        "database_sha256": _sha256(database),
+        "vendor": connection.vendor,
+        "media": media,
+    }
     (destination / "backup.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
     return manifest
 
@@ -76,9 +85,13 @@ def restore(source):
     source = Path(source)
     manifest = json.loads((source / "backup.json").read_text())
     if manifest["vendor"] != connection.vendor:
-        raise ValueError(f"This backup is of a {manifest['vendor']} database; this site uses {connection.vendor}.")
+        raise ValueError(
+            f"This backup is of a {manifest['vendor']} database; this site uses {connection.vendor}."
+        )
     database = source / manifest["database"]
-    damaged = [name for name, digest in manifest["media"].items() if _sha256(source / "media" / name) != digest]
+    damaged = [
+        name for name, digest in manifest["media"].items() if _sha256(source / "media" / name) != digest
+    ]
     if _sha256(database) != manifest["database_sha256"]:
         damaged.append(manifest["database"])
     if damaged:
@@ -90,7 +103,15 @@ def restore(source):
     else:
         connection.close()
         subprocess.run(
-            ["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", f"--dbname={connection.settings_dict['NAME']}", str(database)],
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                f"--dbname={connection.settings_dict['NAME']}",
+                str(database),
+            ],
             env=_pg_environment(),
             check=True,
         )

@@ -22,7 +22,9 @@ def tidy_tag(tag):
 
 
 def validate_tag_names(names):
-    """Form check: every tag fits its column (PostgreSQL refuses longer ones at save)."""
+    """Form check: every tag fits its column (PostgreSQL refuses longer ones at save), and
+    loses what XML cannot carry here already (PostgreSQL refuses a NUL even in a lookup)."""
+    names = [cleaned for cleaned in (xml_safe(name).strip() for name in names) if cleaned]
     for name in names:
         if len(name) > MAX_TAG_LENGTH:
             raise ValidationError(

@@ -125,7 +125,8 @@ class Article(models.Model):
         verbose_name=_("author"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # Deleting a user would silently drop bylines: deactivate people who wrote instead.
+        on_delete=models.PROTECT,
         related_name="articles",
     )
     source = models.CharField(
@@ -142,7 +143,7 @@ class Article(models.Model):
         null=True,
         blank=True,
         editable=False,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     review_comment = models.TextField(_("reviewer's comment"), blank=True, editable=False)

@@ -11,4 +11,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, destination, **options):
         manifest = backup(destination)
-        self.stdout.write(f"Backed up the {manifest['vendor']} database and {len(manifest['media'])} media files to {destination}")
+        self.stdout.write(
+            f"Backed up the {manifest['vendor']} database and {len(manifest['media'])} media files to {destination}"
+        )
