@@ -52,7 +52,10 @@ def _allowed(host):
 def unlisted_links(body_html):
     hosts = []
     for href in HREF.findall(body_html or ""):
-        host = (urlsplit(href.strip()).hostname or "").lower()
+        try:
+            host = (urlsplit(href.strip()).hostname or "").lower()
+        except ValueError:  # not a URL any browser would follow (http://[x …): say so anyway
+            host = href.strip()[:100]
         if host and not _allowed(host):
             hosts.append(host)
     return list(dict.fromkeys(hosts))

@@ -71,7 +71,9 @@ def site():
     live = make_article("已发布", category, author=writer)
     revisions.record(draft, writer, "save")
     AuditEntry.objects.create(action="login", username="writer")
-    IntegrityFinding.objects.create(kind="brand", article=live, location="title", text="x", fingerprint="f", last_seen=live.publish_at)
+    IntegrityFinding.objects.create(
+        kind="brand", article=live, location="title", text="x", fingerprint="f", last_seen=live.publish_at
+    )
     device = TOTPDevice.objects.create(user=people["superuser"], name="phone")
     objects = {
         "article": draft, "category": category, "user": writer, "group": Group.objects.first(),
@@ -159,11 +161,16 @@ def test_no_role_changes_what_its_permissions_do_not_allow(client, site, role):
                 assert response["Location"].startswith(login), url
         response = client.post(url, crafted_post(objects))
         after = fingerprint()
-        assert allowed(user, before, after), f"POST {url} as {role}: {sorted(k for k in before if before[k] != after[k])}"
+        assert allowed(user, before, after), (
+            f"POST {url} as {role}: {sorted(k for k in before if before[k] != after[k])}"
+        )
         assert response.status_code != 500
         checked += 1
     assert checked > 60
-    assert not get_user_model().objects.filter(username="intruder", is_superuser=True).exists() or role == "superuser"
+    assert (
+        not get_user_model().objects.filter(username="intruder", is_superuser=True).exists()
+        or role == "superuser"
+    )
 
 
 @pytest.mark.parametrize("role", ["anonymous", "writer", "site_admin"])

@@ -128,3 +128,9 @@ def test_a_body_written_around_the_sanitiser_is_reported():
     )
     article.refresh_from_db()
     assert [(f.kind, f.field) for f in scan_article(article)] == [("unsanitised", "body")]
+
+
+@pytest.mark.django_db
+def test_a_malformed_link_is_reported_not_a_crash():
+    article = make_article("通知", body='<p><a href="//[">x</a></p>')  # nh3 keeps it
+    assert [(f.kind, f.text) for f in scan_article(article)] == [("link", "//[")]
