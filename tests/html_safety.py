@@ -11,7 +11,20 @@ ACTIVE_ELEMENTS = {
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "svg", "math",
     "form", "button", "style", "link", "meta", "template", "portal", "xml", "xss", "isindex",
 }  # fmt: skip
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "srcset", "poster", "xlink:href", "background", "lowsrc", "dynsrc", "ping"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "srcset",
+    "poster",
+    "xlink:href",
+    "background",
+    "lowsrc",
+    "dynsrc",
+    "ping",
+}
 SAFE_LINK_RELATIONS = {"stylesheet", "alternate", "canonical", "icon", "manifest", "apple-touch-icon"}
 RUNNABLE_SCHEME = re.compile(r"^(?:javascript|vbscript|livescript|data):", re.IGNORECASE)
 INVISIBLE = re.compile(r"[\x00-\x20\x7f-\xa0\u200b-\u200f\ufeff]")
@@ -39,7 +52,11 @@ class _Checker(HTMLParser):
             elif name in URL_ATTRIBUTES and value and RUNNABLE_SCHEME.match(INVISIBLE.sub("", value)):
                 if not (tag == "img" and value.startswith("data:image/")):
                     self.problems.append(f"<{tag} {name}={value[:40]}>")
-            elif name == "style" and value and re.search(r"expression\s*\(|javascript:|behavior\s*:", value, re.I):
+            elif (
+                name == "style"
+                and value
+                and re.search(r"expression\s*\(|javascript:|behavior\s*:", value, re.I)
+            ):
                 self.problems.append(f"<{tag} style={value[:40]}>")
 
     handle_startendtag = handle_starttag

@@ -44,3 +44,12 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = manage("check", env={k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"})
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_sqlite_synchronous_full_is_applied_to_every_connection(tmp_path):
+    code = "from django.db import connection; print(connection.cursor().execute('PRAGMA synchronous').fetchone()[0])"
+    env = {"SECRET_KEY": "x", "DEBUG": "0", "VAR_DIR": str(tmp_path), "DATABASE_URL": ""}
+    assert manage("shell", "-c", code, env=env | {"SQLITE_SYNCHRONOUS": "FULL"}).stdout.split()[-1] == "2"
+    assert manage("shell", "-c", code, env=env).stdout.split()[-1] == "1"  # NORMAL
+    refused = manage("check", env=env | {"SQLITE_SYNCHRONOUS": "OFF"})
+    assert "SQLITE_SYNCHRONOUS is NORMAL, FULL or EXTRA." in refused.stderr

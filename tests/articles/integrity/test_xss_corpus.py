@@ -29,7 +29,18 @@ BATCH = 40
 
 def generated_variants():
     bases = ["alert(1)", "alert`1`", "prompt(document.domain)", "eval(atob('YWxlcnQoMSk='))"]
-    schemes = ["javascript:", "JaVaScRiPt:", "java\tscript:", "java\nscript:", "&#106;avascript:", "\x01javascript:", " javascript:", "jav&#x09;ascript:", "vbscript:", "data:text/html,<script>"]
+    schemes = [
+        "javascript:",
+        "JaVaScRiPt:",
+        "java\tscript:",
+        "java\nscript:",
+        "&#106;avascript:",
+        "\x01javascript:",
+        " javascript:",
+        "jav&#x09;ascript:",
+        "vbscript:",
+        "data:text/html,<script>",
+    ]
     shapes = [
         '<a href="{s}{b}">x</a>', "<img src=x onerror={b}>", '<svg onload="{b}">', "<iframe src={s}{b}>",
         '<p style="background:url({s}{b})">x</p>', "<!--<img src=--><img src=x onerror={b}//-->",
@@ -66,9 +77,16 @@ def save_through_admin(client, category, batch, number):
         tags=", ".join(f'"{t}"' for t in tags),
         slug=f"xss-{number}",
     )
-    data = with_image(data, uploaded_image(f"{number}.png"), alt_text=fitting(batch[4:], 250), caption=fitting(batch[5:], 500))
+    data = with_image(
+        data,
+        uploaded_image(f"{number}.png"),
+        alt_text=fitting(batch[4:], 250),
+        caption=fitting(batch[5:], 500),
+    )
     response = client.post(reverse("admin:articles_article_add"), data)
-    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    assert response.status_code == 302, (
+        response.context["adminform"].form.errors if response.context else response
+    )
     return Article.objects.get(slug=f"xss-{number}")
 
 
