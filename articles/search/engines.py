@@ -10,6 +10,8 @@ is simply the highest row ids.
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
+from .index import LONG_BODY_TOKEN
+
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 # Relevance is scored over the newest this many matches: a word in a fifth of a large
 # archive would otherwise cost a score for every one of its articles (see README).
@@ -62,7 +64,10 @@ def _tsquery_phrase(term):
     parts = [f"'{token}'" for token in term.tokens]  # tokens are letters and digits only
     if term.prefix:
         parts[-1] += ":*"
-    return " <-> ".join(parts)
+    if len(parts) == 1:
+        return parts[0]
+    # In a body too long for tsvector's positions, all the words anywhere (index.py).
+    return f"({' <-> '.join(parts)}) | ({' & '.join(parts)} & '{LONG_BODY_TOKEN}')"
 
 
 def match_expression(query):

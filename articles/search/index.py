@@ -8,11 +8,18 @@ ids, without a join; an imported archive's old stories sort as old whatever thei
 ids. Keys stay small steps apart, which keeps FTS5's delta-encoded lists compact.
 """
 
+from collections import Counter
+
 from django.db import connection, transaction
 
 from .tokens import index_text
 
 ID_BITS = 12
+# PostgreSQL's tsvector keeps 16,383 positions a document and 256 a word; past either,
+# phrases can go unseen. Such bodies carry this token, and PostgreSQL phrase queries
+# accept all their words anywhere in them (engines.py): nothing is missed.
+POSITION_LIMITS = (16_383, 256)
+LONG_BODY_TOKEN = "nrlongbody"
 
 
 def search_key(publish_at, pk):
@@ -21,7 +28,14 @@ def search_key(publish_at, pk):
 
 
 def entry_texts(title, summary, body_text):
-    return index_text(title), index_text(f"{summary}\n{body_text}")
+    body = index_text(f"{summary}\n{body_text}")
+    tokens = body.split()
+    if (
+        len(tokens) > POSITION_LIMITS[0] - 100
+        or max(Counter(tokens).values(), default=0) > POSITION_LIMITS[1]
+    ):
+        body += " " + LONG_BODY_TOKEN
+    return index_text(title), body
 
 
 def index_article(article):

@@ -33,7 +33,11 @@ def free_port():
 
 
 def site_environment(var):
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
+    }
     return clean | {
         "SECRET_KEY": "durability-test",
         "DEBUG": "0",
@@ -53,7 +57,9 @@ class Editor:
 
     def __init__(self, base, password):
         self.base = base
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
         self.post("/admin/login/", {"username": "chief", "password": password, "next": "/admin/"})
 
     def token(self, path):
@@ -63,7 +69,9 @@ class Editor:
     def post(self, path, data):
         data = {"csrfmiddlewaretoken": self.token(path), **data}
         request = urllib.request.Request(
-            self.base + path, urllib.parse.urlencode(data, doseq=True).encode(), headers={"Referer": self.base + path}
+            self.base + path,
+            urllib.parse.urlencode(data, doseq=True).encode(),
+            headers={"Referer": self.base + path},
         )
         return self.opener.open(request, timeout=10)
 
@@ -93,7 +101,12 @@ def test_no_acknowledged_save_is_lost_when_workers_and_master_are_killed(tmp_pat
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     manage(env, "ensure_staff", "--password-dir", str(var / "logins"))
-    manage(env, "shell", "-c", "from articles.models import Category; Category.objects.create(name='镇街动态', slug='town', review_levels=0)")
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from articles.models import Category; Category.objects.create(name='镇街动态', slug='town', review_levels=0)",
+    )
     password = (var / "logins" / "chief-password").read_text().strip()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -108,7 +121,11 @@ def test_no_acknowledged_save_is_lost_when_workers_and_master_are_killed(tmp_pat
                 break
             except OSError:
                 time.sleep(0.1)
-        category_id = sqlite3.connect(var / "newsroom.sqlite3").execute("SELECT id FROM articles_category").fetchone()[0]
+        category_id = (
+            sqlite3.connect(var / "newsroom.sqlite3")
+            .execute("SELECT id FROM articles_category")
+            .fetchone()[0]
+        )
         acknowledged, stop = [], threading.Event()
 
         def edit(number):
