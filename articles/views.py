@@ -122,6 +122,7 @@ def tag_detail(request, slug):
 
 
 @require_safe
+@cached_page
 def search_results(request):
     order = request.GET.get("order", search.ORDER_RELEVANCE)
     if order not in {search.ORDER_RELEVANCE, search.ORDER_DATE}:

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .. import search
-from ..integrity import spam
+from ..integrity import prepared_uploads, spam
 from ..integrity.scanner import scan_article
 from ..models import Article, ArticleImage
 from ..workflow import audit, revisions, transitions
@@ -99,11 +99,21 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            with prepared_uploads.prepared(request, self.image_field_for_upload):
+                return super().changeform_view(request, object_id, form_url, extra_context)
         except Article.StaleEdit:
             # Two saves crossed after both passed the form's check: the later one is refused whole.
             self.message_user(request, CROSSED_SAVE_MESSAGE, messages.ERROR)
             return HttpResponseRedirect(request.path)
+
+    @staticmethod
+    def image_field_for_upload(key):
+        """The model field an uploaded file of this form is for (images made before the transaction)."""
+        if key == "cover_image":
+            return Article._meta.get_field("cover_image")
+        if key.startswith("images-") and key.endswith("-image"):
+            return ArticleImage._meta.get_field("image")
+        return None
 
     def get_search_results(self, request, queryset, search_term):
         return search.filter_matching(queryset, search.parse(search_term)), False

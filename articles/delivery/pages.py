@@ -17,6 +17,8 @@ from django.utils.cache import patch_cache_control
 from .audience import is_editorial
 from .version import content_version
 
+# Headers a page sets for itself that must come back with it from the cache.
+KEPT_HEADERS = ("Content-Type", "X-Robots-Tag")
 # The only query parameters any public page reads: pagination (p: sitemaps), search text and order.
 PAGE_PARAMETERS = ("order", "p", "page", "q")
 
@@ -59,14 +61,17 @@ def cached_page(view=None, *, finish=None):
         key = page_cache_key(request)
         cached = caches["pages"].get(key) if key else None
         if cached is not None:
-            content_type, content = cached
-            response = HttpResponse(content, content_type=content_type)
+            headers, content = cached
+            response = HttpResponse(content, headers=headers)
         else:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):  # a TemplateResponse (sitemaps)
                 response.render()
             if key and response.status_code == 200 and not response.streaming:
-                cached = (response["Content-Type"], response.content)
+                cached = (
+                    {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
+                    response.content,
+                )
                 caches["pages"].set(key, cached, settings.NEWSROOM_PAGE_CACHE_SECONDS)
         if finish is not None:
             response = finish(request, response, *args, **kwargs)

@@ -106,7 +106,16 @@ def save_with_renditions(instance, save, image_field, renditions_field, *args, *
     previous = None
     if instance.pk is not None and (uploaded or not fieldfile):
         previous = type(instance).objects.filter(pk=instance.pk).values(image_field, renditions_field).first()
-    if uploaded:
+    prepared = getattr(fieldfile.file, "newsroom_prepared", None) if uploaded else None
+    if prepared is not None:  # made before the transaction (prepared_uploads.py)
+        fieldfile.name, fieldfile._committed, fieldfile._file = prepared.name, True, None
+        model_field = instance._meta.get_field(image_field)
+        largest = prepared.renditions[-1]  # the stored image's own size
+        setattr(instance, model_field.width_field, largest["width"])
+        setattr(instance, model_field.height_field, largest["height"])
+        setattr(instance, renditions_field, prepared.renditions)
+        uploaded = False  # the request removes its files if no row ends up naming them
+    elif uploaded:
         clean = clean_copy(fieldfile.file)
         fieldfile.save(clean.name, clean, save=False)
         try:

@@ -228,3 +228,25 @@ def test_the_navigation_fragment_lives_as_long_as_pages(client, settings):
         assert "镇街动态" in caches["pages"].get(key)
         clock.shift(2)
         assert caches["pages"].get(key) is None
+
+
+@pytest.mark.parametrize("order", ["relevance", "date"])
+def test_search_pages_are_cached_and_stay_noindex(client, order, django_assert_num_queries):
+    make_article("稻田丰收")
+    url = reverse("articles:search") + f"?q=稻田&order={order}"
+    first = client.get(url, **READER)
+    with django_assert_num_queries(0):
+        again = client.get(url, **READER)
+    assert again.content == first.content
+    assert again["X-Robots-Tag"] == "noindex, nofollow"
+    assert again["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_feed_and_sitemap_keep_their_type_from_the_cache(client):
+    make_article("稻田丰收")
+    for url, content_type in (
+        ("/feed/", "application/rss+xml; charset=utf-8"),
+        ("/sitemap.xml", "application/xml"),
+    ):
+        client.get(url, **READER)
+        assert client.get(url, **READER)["Content-Type"] == content_type

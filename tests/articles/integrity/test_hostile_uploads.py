@@ -145,3 +145,37 @@ def test_a_request_larger_than_the_limit_is_refused_before_it_is_read(editor_cli
     )
     assert response.status_code == 413
     assert response.content.decode() == "上传内容过大：每次请求最多 100.0\xa0MB。"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_images_are_processed_before_the_admins_transaction_takes_the_write_lock(editor_client, monkeypatch):
+    from django.db import connection
+
+    from articles.integrity import prepared_uploads
+
+    in_transaction = []
+    real = prepared_uploads.make_renditions
+
+    def watching(fieldfile):
+        in_transaction.append(connection.in_atomic_block)
+        return real(fieldfile)
+
+    monkeypatch.setattr(prepared_uploads, "make_renditions", watching)
+    response = post(
+        editor_client, SimpleUploadedFile("p.png", image_bytes("PNG", size=(700, 500)), "image/png")
+    )
+    assert response.status_code == 302
+    assert in_transaction == [False]
+    figure = ArticleImage.objects.get()
+    assert sorted(stored_files()) == sorted(
+        [figure.image.name]
+        + [r["webp"] for r in figure.renditions]
+        + [r["fallback"] for r in figure.renditions[:-1]]
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upload_on_a_refused_form_leaves_no_files(editor_client):
+    response = post(editor_client, SimpleUploadedFile("p.png", image_bytes("PNG"), "image/png"), title="")
+    assert response.status_code == 200  # the title is required
+    assert stored_files() == []

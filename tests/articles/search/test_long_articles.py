@@ -21,7 +21,9 @@ def found(query):
 
 
 def test_a_phrase_past_sixteen_thousand_positions_is_found():
-    article = make_article("政府工作报告", body="<p>" + FILLER * 700 + "稻田养老服务站正式启用。</p>")  # 21,700 characters
+    article = make_article(
+        "政府工作报告", body="<p>" + FILLER * 700 + "稻田养老服务站正式启用。</p>"
+    )  # 21,700 characters
     make_article("短讯", body="<p>稻田丰收，养老院开业。</p>")  # the words apart: not the phrase
     assert found("稻田养老") == [article]
     assert found('"养老服务站"') == [article]
