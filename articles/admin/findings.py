@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from ..integrity import drift
 from ..models import IntegrityFinding
+from .read_only import ReadOnlyAdmin
 
 
 @admin.register(IntegrityFinding)
-class IntegrityFindingAdmin(admin.ModelAdmin):
+class IntegrityFindingAdmin(ReadOnlyAdmin):
     list_display = [
         "kind",
         "article",
@@ -29,15 +30,6 @@ class IntegrityFindingAdmin(admin.ModelAdmin):
     list_select_related = ["article", "reviewed_by"]
     search_fields = ["text", "location"]
     actions = ["mark_reviewed", "restore_approved_text"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_review_permission(self, request):
         return request.user.has_perm("articles.review_integrityfinding")
