@@ -1,8 +1,12 @@
+import itertools
+import re
+from collections import Counter
+
 import pytest
 from django.core.management import call_command
 
 from articles.demo.content import town_news
-from articles.models import Article
+from articles.models import Article, DailyViewCount, ViewCount
 
 pytestmark = pytest.mark.django_db
 
@@ -10,10 +14,10 @@ SPAM = "半岛·综合体育下载"
 
 
 def test_demo_loads_once_with_the_clean_town_article(client):
-    call_command("load_demo")
+    call_command("load_demo", readers=0)
     count = Article.objects.count()
-    call_command("load_demo")
-    assert Article.objects.count() == count >= 31
+    call_command("load_demo", readers=0)
+    assert Article.objects.count() == count == 41
     assert Article.objects.filter(status=Article.Status.DRAFT).exists()
     assert Article.objects.scheduled().count() == 1
     in_review = Article.objects.get(status=Article.Status.IN_REVIEW)
@@ -29,6 +33,40 @@ def test_demo_loads_once_with_the_clean_town_article(client):
     assert SPAM not in page
     assert "2024-07-28 12:40:46" in page
     assert "稻田" in page
+
+
+def sentences(article):
+    return {s.strip() for s in re.split(r"[。！？.!?]", article.body_text) if len(s.strip()) > 8}
+
+
+def test_demo_titles_are_distinct_and_no_two_bodies_share_more_than_two_sentences():
+    call_command("load_demo", readers=0)
+    articles = list(Article.objects.all())
+    titles = [a.title for a in articles]
+    assert len(set(titles)) == len(titles)
+    assert not any(re.search(r"[（(]\d+[）)]$", title) for title in titles)  # no numbered copies
+    shared = max(len(sentences(a) & sentences(b)) for a, b in itertools.combinations(articles, 2))
+    assert shared <= 2
+
+
+def test_published_demo_bodies_are_of_a_realistic_length_with_recurring_tags():
+    call_command("load_demo", readers=0)
+    lengths = [len(a.body_text) for a in Article.objects.published()]
+    assert min(lengths) >= 300
+    assert max(lengths) <= 6000
+    tag_uses = Counter(name for a in Article.objects.published() for name in a.tags.names())
+    assert sum(1 for uses in tag_uses.values() if uses >= 3) >= 8
+    months = {a.publish_at.strftime("%Y-%m") for a in Article.objects.published()}
+    assert len(months) >= 4
+
+
+def test_simulated_readers_go_through_the_view_counter(client):
+    call_command("load_demo", readers=60)
+    assert sum(ViewCount.objects.values_list("total", flat=True)) == 60
+    assert DailyViewCount.objects.filter(total__gt=0).count() >= 5
+    home = client.get("/").content.decode()
+    most_viewed = Article.objects.published().most_viewed(None)[0]
+    assert most_viewed.title in home
 
 
 def test_the_demo_copy_of_the_fixture_has_no_injected_text():
