@@ -18,7 +18,9 @@ def _gradient(draw, box, top, bottom):
     x0, y0, x1, y1 = box
     for y in range(y0, y1):
         t = (y - y0) / max(1, y1 - y0 - 1)
-        draw.line([(x0, y), (x1, y)], fill=tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
+        draw.line(
+            [(x0, y), (x1, y)], fill=tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
+        )
 
 
 def _jitter(rng, colour, spread=18):
@@ -38,11 +40,15 @@ def _buildings(draw, rng, ground, width, palette):
         draw.rectangle([x, ground - h, x + w, ground], fill=_jitter(rng, rng.choice(palette)))
         for wy in range(ground - h + 20, ground - 30, 36):
             for wx in range(x + 14, x + w - 20, 32):
-                draw.rectangle([wx, wy, wx + 16, wy + 20], fill=(250, 236, 170) if rng.random() < 0.3 else (90, 110, 130))
+                draw.rectangle(
+                    [wx, wy, wx + 16, wy + 20], fill=(250, 236, 170) if rng.random() < 0.3 else (90, 110, 130)
+                )
         x += w + rng.randint(8, 30)
 
 
-def _people(draw, rng, y, x0, x1, count, colours=((60, 60, 80), (180, 70, 60), (40, 90, 150), (230, 200, 160))):
+def _people(
+    draw, rng, y, x0, x1, count, colours=((60, 60, 80), (180, 70, 60), (40, 90, 150), (230, 200, 160))
+):
     for _ in range(count):
         x, s = rng.randint(x0, x1), rng.randint(14, 22)
         colour = rng.choice(colours)
@@ -83,7 +89,9 @@ def _river(draw, rng, w, h):
 
 
 def _street(draw, rng, w, h):
-    ground = _outdoor(draw, rng, w, h, ((140, 185, 230), (230, 236, 242)), ((150, 150, 150), (110, 110, 110)), 0.62)
+    ground = _outdoor(
+        draw, rng, w, h, ((140, 185, 230), (230, 236, 242)), ((150, 150, 150), (110, 110, 110)), 0.62
+    )
     _buildings(draw, rng, ground, w, [(200, 190, 180), (170, 180, 195), (215, 205, 170), (190, 160, 150)])
     draw.polygon([(w * 0.42, ground), (w * 0.58, ground), (w, h), (0, h)], fill=(70, 70, 75))
     for y in range(ground + 20, h, 50):
@@ -92,7 +100,9 @@ def _street(draw, rng, w, h):
 
 
 def _village(draw, rng, w, h):
-    ground = _outdoor(draw, rng, w, h, ((160, 200, 235), (240, 240, 235)), ((120, 160, 90), (90, 130, 70)), 0.5)
+    ground = _outdoor(
+        draw, rng, w, h, ((160, 200, 235), (240, 240, 235)), ((120, 160, 90), (90, 130, 70)), 0.5
+    )
     for x in range(30, w, 230):
         top = ground - rng.randint(90, 130)
         draw.rectangle([x, top, x + 170, ground + 40], fill=(235, 230, 220))
@@ -107,7 +117,12 @@ def _interior(draw, rng, w, h, wall, floor, screen=True, rows=4, desks=True):
     _gradient(draw, (0, 0, w, int(h * 0.55)), _jitter(rng, wall), _jitter(rng, wall, 8))
     _gradient(draw, (0, int(h * 0.55), w, h), _jitter(rng, floor), _jitter(rng, floor, 30))
     if screen:
-        draw.rectangle([int(w * 0.25), int(h * 0.08), int(w * 0.75), int(h * 0.38)], fill=(245, 245, 250), outline=(60, 60, 60), width=6)
+        draw.rectangle(
+            [int(w * 0.25), int(h * 0.08), int(w * 0.75), int(h * 0.38)],
+            fill=(245, 245, 250),
+            outline=(60, 60, 60),
+            width=6,
+        )
         draw.rectangle([int(w * 0.2), int(h * 0.02), int(w * 0.8), int(h * 0.07)], fill=(190, 30, 40))
     for row in range(rows):
         y = int(h * (0.62 + row * 0.1))
@@ -131,7 +146,12 @@ def _library(draw, rng, w, h):
         draw.rectangle([x, 30, x + 130, int(h * 0.5)], fill=(120, 80, 50))
         for y in range(45, int(h * 0.5) - 20, 45):
             for bx in range(x + 8, x + 120, 14):
-                draw.rectangle([bx, y, bx + 10, y + 36], fill=_jitter(rng, rng.choice([(180, 60, 50), (60, 100, 160), (220, 180, 60), (70, 140, 90)])))
+                draw.rectangle(
+                    [bx, y, bx + 10, y + 36],
+                    fill=_jitter(
+                        rng, rng.choice([(180, 60, 50), (60, 100, 160), (220, 180, 60), (70, 140, 90)])
+                    ),
+                )
 
 
 def _canteen(draw, rng, w, h):
@@ -149,7 +169,12 @@ def _hall(draw, rng, w, h):
 
 def _clinic(draw, rng, w, h):
     _interior(draw, rng, w, h, (235, 240, 245), (190, 200, 200), screen=False, rows=0)
-    draw.rectangle([int(w * 0.15), int(h * 0.55), int(w * 0.6), int(h * 0.7)], fill=(230, 230, 235), outline=(120, 120, 140), width=4)
+    draw.rectangle(
+        [int(w * 0.15), int(h * 0.55), int(w * 0.6), int(h * 0.7)],
+        fill=(230, 230, 235),
+        outline=(120, 120, 140),
+        width=4,
+    )
     _people(draw, rng, int(h * 0.9), int(w * 0.65), int(w * 0.85), 2, ((245, 245, 245), (70, 120, 170)))
 
 
@@ -167,16 +192,23 @@ def _market(draw, rng, w, h):
 
 
 def _square(draw, rng, w, h):
-    ground = _outdoor(draw, rng, w, h, ((150, 195, 235), (235, 240, 245)), ((200, 195, 185), (170, 165, 155)), 0.4)
+    ground = _outdoor(
+        draw, rng, w, h, ((150, 195, 235), (235, 240, 245)), ((200, 195, 185), (170, 165, 155)), 0.4
+    )
     _buildings(draw, rng, ground, w, [(210, 200, 190), (180, 190, 200)])
     for x in range(40, w, 220):
-        draw.polygon([(x, ground + 120), (x + 90, ground + 50), (x + 180, ground + 120)], fill=_jitter(rng, (40, 110, 190)))
+        draw.polygon(
+            [(x, ground + 120), (x + 90, ground + 50), (x + 180, ground + 120)],
+            fill=_jitter(rng, (40, 110, 190)),
+        )
         draw.rectangle([x + 10, ground + 120, x + 170, ground + 200], fill=(245, 245, 245))
     _people(draw, rng, h - 40, 20, w - 20, 22)
 
 
 def _road(draw, rng, w, h):
-    ground = _outdoor(draw, rng, w, h, ((140, 190, 235), (235, 240, 240)), ((200, 170, 70), (160, 130, 50)), 0.45)
+    ground = _outdoor(
+        draw, rng, w, h, ((140, 190, 235), (235, 240, 240)), ((200, 170, 70), (160, 130, 50)), 0.45
+    )
     _trees(draw, rng, ground + 4, w, (60, 110, 60), 20)
     draw.polygon([(w * 0.46, ground), (w * 0.54, ground), (w * 0.9, h), (w * 0.1, h)], fill=(55, 55, 60))
     for i in range(6):
@@ -186,7 +218,9 @@ def _road(draw, rng, w, h):
 
 
 def _school(draw, rng, w, h):
-    ground = _outdoor(draw, rng, w, h, ((140, 190, 235), (235, 240, 245)), ((180, 70, 60), (150, 60, 50)), 0.55)
+    ground = _outdoor(
+        draw, rng, w, h, ((140, 190, 235), (235, 240, 245)), ((180, 70, 60), (150, 60, 50)), 0.55
+    )
     draw.rectangle([int(w * 0.1), ground - 260, int(w * 0.9), ground], fill=(235, 225, 205))
     for y in range(ground - 240, ground - 30, 60):
         for x in range(int(w * 0.13), int(w * 0.87), 70):
@@ -203,11 +237,19 @@ def _stadium(draw, rng, w, h):
     draw.ellipse([-w // 4, h // 3, w + w // 4, h + h // 2], fill=(190, 70, 55))
     draw.ellipse([w // 10, h // 2, w - w // 10, h + h // 4], fill=(70, 150, 70))
     for i in range(1, 6):
-        draw.arc([-w // 4 + i * 14, h // 3 + i * 14, w + w // 4 - i * 14, h + h // 2 - i * 14], 180, 360, fill=(240, 240, 240), width=2)
+        draw.arc(
+            [-w // 4 + i * 14, h // 3 + i * 14, w + w // 4 - i * 14, h + h // 2 - i * 14],
+            180,
+            360,
+            fill=(240, 240, 240),
+            width=2,
+        )
 
 
 def _factory(draw, rng, w, h):
-    ground = _outdoor(draw, rng, w, h, ((170, 195, 220), (230, 235, 240)), ((160, 160, 155), (130, 130, 125)), 0.6)
+    ground = _outdoor(
+        draw, rng, w, h, ((170, 195, 220), (230, 235, 240)), ((160, 160, 155), (130, 130, 125)), 0.6
+    )
     for x in range(60, w - 100, 210):
         draw.rectangle([x, ground - 220, x + 150, ground], fill=(215, 220, 225))
         draw.ellipse([x, ground - 245, x + 150, ground - 195], fill=(235, 238, 240))
@@ -233,9 +275,13 @@ def _infographic(draw, rng, w, h):
     draw.rectangle([60, 60, w - 60, 200], fill=(230, 190, 80))
     y = 320
     for block in range(6):
-        draw.rounded_rectangle([50, y, w - 50, y + 300], radius=24, fill=(255, 252, 245), outline=(190, 40, 40), width=4)
+        draw.rounded_rectangle(
+            [50, y, w - 50, y + 300], radius=24, fill=(255, 252, 245), outline=(190, 40, 40), width=4
+        )
         value = rng.randint(30, 95)
-        draw.rectangle([90, y + 190, 90 + (w - 180) * value // 100, y + 250], fill=_jitter(rng, (210, 150, 50), 30))
+        draw.rectangle(
+            [90, y + 190, 90 + (w - 180) * value // 100, y + 250], fill=_jitter(rng, (210, 150, 50), 30)
+        )
         draw.ellipse([90, y + 40, 210, y + 160], fill=(190, 40, 40))
         draw.rectangle([240, y + 70, w - 120, y + 100], fill=(120, 110, 100))
         draw.rectangle([240, y + 120, w - 260, y + 140], fill=(180, 170, 160))
@@ -243,14 +289,20 @@ def _infographic(draw, rng, w, h):
 
 
 def _panorama(draw, rng, w, h):
-    ground = _outdoor(draw, rng, w, h, ((240, 200, 170), (200, 215, 235)), ((200, 170, 70), (120, 140, 70)), 0.5)
+    ground = _outdoor(
+        draw, rng, w, h, ((240, 200, 170), (200, 215, 235)), ((200, 170, 70), (120, 140, 70)), 0.5
+    )
     for x in range(0, w, 300):  # hills far off
         draw.ellipse([x - 150, ground - 120, x + 350, ground + 120], fill=_jitter(rng, (120, 150, 140)))
     _trees(draw, rng, ground + 30, w, (60, 100, 60), 60)
-    draw.polygon([(0, h * 0.8), (w * 0.4, h * 0.7), (w, h * 0.85), (w, h * 0.95), (0, h * 0.92)], fill=(110, 160, 200))
+    draw.polygon(
+        [(0, h * 0.8), (w * 0.4, h * 0.7), (w, h * 0.85), (w, h * 0.95), (0, h * 0.92)], fill=(110, 160, 200)
+    )
     for x in range(80, w, 260):
         draw.rectangle([x, ground + 20, x + 110, ground + 70], fill=(240, 235, 225))
-        draw.polygon([(x - 10, ground + 20), (x + 55, ground - 10), (x + 120, ground + 20)], fill=(140, 60, 50))
+        draw.polygon(
+            [(x - 10, ground + 20), (x + 55, ground - 10), (x + 120, ground + 20)], fill=(140, 60, 50)
+        )
 
 
 SCENES = {

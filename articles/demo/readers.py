@@ -29,7 +29,10 @@ def simulate(readers, seed=11):
     before = _counted()
     for reader in range(readers):
         article = rng.choices(articles, weights)[0]
-        client.get(article.get_absolute_url(), REMOTE_ADDR=f"10.{reader // 65536 % 256}.{reader // 256 % 256}.{reader % 256}")
+        client.get(
+            article.get_absolute_url(),
+            REMOTE_ADDR=f"10.{reader // 65536 % 256}.{reader // 256 % 256}.{reader % 256}",
+        )
     buffer.flush()
     return _counted() - before
 
