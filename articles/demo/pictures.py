@@ -273,8 +273,7 @@ def _infographic(draw, rng, w, h):
     _gradient(draw, (0, 0, w, h), (250, 245, 230), (240, 230, 205))
     draw.rectangle([0, 0, w, 260], fill=(190, 40, 40))
     draw.rectangle([60, 60, w - 60, 200], fill=(230, 190, 80))
-    y = 320
-    for block in range(6):
+    for y in range(320, 320 + 6 * 340, 340):  # six blocks, each a figure and its bar
         draw.rounded_rectangle(
             [50, y, w - 50, y + 300], radius=24, fill=(255, 252, 245), outline=(190, 40, 40), width=4
         )
@@ -285,7 +284,6 @@ def _infographic(draw, rng, w, h):
         draw.ellipse([90, y + 40, 210, y + 160], fill=(190, 40, 40))
         draw.rectangle([240, y + 70, w - 120, y + 100], fill=(120, 110, 100))
         draw.rectangle([240, y + 120, w - 260, y + 140], fill=(180, 170, 160))
-        y += 340
 
 
 def _panorama(draw, rng, w, h):

@@ -24,7 +24,9 @@ def sections():
     news = make_category("新闻中心", slug="news")
     town = make_category("镇街动态", slug="town", parent=news)
     school = make_category("校园新闻", slug="school")
-    live_town = make_article("镇里开会", town, tags=["民生"], summary="会议摘要", cover_image=uploaded_image("c.png"))
+    live_town = make_article(
+        "镇里开会", town, tags=["民生"], summary="会议摘要", cover_image=uploaded_image("c.png")
+    )
     live_news = make_article("新闻中心要闻", news, tags=["民生"])
     live_school = make_article("学校运动会", school, tags=["教育"])
     make_article("镇里草稿", town, tags=["民生"], status=Article.Status.DRAFT)
@@ -52,7 +54,10 @@ def test_items_carry_summary_times_categories_author_and_cover(client, sections)
     (entry,) = [e for e in feed.entries if e.title == "镇里开会"]
     assert entry.summary == "会议摘要"
     assert [tag.term for tag in entry.tags] == ["镇街动态", "民生"]
-    assert entry.published_parsed is not None and entry.link == settings.NEWSROOM_SITE_URL + live_town.get_absolute_url()
+    assert (
+        entry.published_parsed is not None
+        and entry.link == settings.NEWSROOM_SITE_URL + live_town.get_absolute_url()
+    )
     (enclosure,) = entry.enclosures
     assert enclosure.href == settings.NEWSROOM_SITE_URL + live_town.cover_image.url
     assert enclosure.type == "image/png"
@@ -65,12 +70,24 @@ def test_items_carry_summary_times_categories_author_and_cover(client, sections)
 def test_pages_announce_their_feeds(client, sections):
     news = sections[0]
     home = client.get("/").content.decode()
-    assert f'<link rel="alternate" type="application/rss+xml" title="最新动态" href="{reverse("articles:feed")}">' in home
-    assert f'<link rel="alternate" type="application/atom+xml" title="最新动态" href="{reverse("articles:atom")}">' in home
+    assert (
+        f'<link rel="alternate" type="application/rss+xml" title="最新动态" href="{reverse("articles:feed")}">'
+        in home
+    )
+    assert (
+        f'<link rel="alternate" type="application/atom+xml" title="最新动态" href="{reverse("articles:atom")}">'
+        in home
+    )
     category = client.get(news.get_absolute_url()).content.decode()
-    assert f'type="application/rss+xml" title="新闻中心" href="{reverse("articles:category-feed", kwargs={"slug": "news"})}"' in category
+    assert (
+        f'type="application/rss+xml" title="新闻中心" href="{reverse("articles:category-feed", kwargs={"slug": "news"})}"'
+        in category
+    )
     tag = client.get(reverse("articles:tag", kwargs={"slug": "民生"})).content.decode()
-    assert f'type="application/atom+xml" title="民生" href="{reverse("articles:tag-atom", kwargs={"slug": "民生"})}"' in tag
+    assert (
+        f'type="application/atom+xml" title="民生" href="{reverse("articles:tag-atom", kwargs={"slug": "民生"})}"'
+        in tag
+    )
 
 
 def test_feeds_of_hidden_categories_and_draft_only_tags_are_not_found(client):
