@@ -11,6 +11,7 @@ from articles.seo import robots, sitemaps
 urlpatterns = [
     path("robots.txt", robots.robots_txt, name="robots-txt"),
     path("sitemap.xml", cached_page(sitemaps.index), name="sitemap-index"),
+    path("sitemap-news.xml", cached_page(sitemaps.news), name="sitemap-news"),
     path(
         "sitemap-<slug:section>.xml",
         cached_page(sitemap),

@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils.encoding import escape_uri_path
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,23 @@ POPULAR_PERIODS = [(_("24 hours"), 1), (_("7 days"), 7), (_("All time"), None)]
 def absolute_url(path):
     """``path`` on the configured SITE_URL (never the request's Host: the page is cached)."""
     return site_url.absolute(path)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's address on SITE_URL: its path, and the page number past the first."""
+    request = context["request"]
+    page = request.GET.get("page", "")
+    query = f"?page={page}" if page.isdigit() and int(page) > 1 else ""
+    return site_url.absolute(escape_uri_path(request.path) + query)
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """[(hreflang, absolute url)] of this page in each language, and x-default (the default language)."""
+    path = context["request"].path
+    versions = [(code, site_url.absolute(translate_url(path, code))) for code, _name in settings.LANGUAGES]
+    return [*versions, ("x-default", site_url.absolute(translate_url(path, settings.LANGUAGE_CODE)))]
 
 
 @register.inclusion_tag("includes/category_nav.html")

@@ -59,3 +59,28 @@ def test_robots_txt_names_the_sitemap_on_the_configured_site(client):
     assert "Disallow: /admin/" in lines
     assert "Disallow: /search/" in lines
     assert "Disallow: /preview/" in lines
+
+
+def test_every_public_page_names_one_canonical_address_and_its_language_versions(client):
+    from articles.models import Category
+
+    article = make_article("标题", tags=["民生"])
+    category = Category.objects.get(pk=article.category_id)
+    site = "https://news.example.cn"
+    pages = {
+        "/": site + "/",
+        "/?utm_source=wechat": site + "/",
+        category.get_absolute_url() + "?page=1": site + category.get_absolute_url(),
+        article.get_absolute_url(): site + article.get_absolute_url(),
+        reverse("articles:tag", kwargs={"slug": "民生"}): site
+        + reverse("articles:tag", kwargs={"slug": "民生"}),
+        "/en/": site + "/en/",
+    }
+    for url, canonical in pages.items():
+        html = client.get(url, **FORGED).content.decode()
+        assert html.count('rel="canonical"') == 1, url
+        assert f'<link rel="canonical" href="{canonical}">' in html, url
+    path = next(url for url in pages if url.startswith("/articles/"))  # as reversed in Chinese, above
+    html = client.get(path).content.decode()
+    for code, path in (("zh-hans", path), ("en", "/en" + path), ("x-default", path)):
+        assert f'<link rel="alternate" hreflang="{code}" href="{site}{path}">' in html

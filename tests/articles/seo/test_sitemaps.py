@@ -38,11 +38,12 @@ def test_lists_visible_categories_and_published_articles_with_their_last_change(
     make_article("草稿", shown, status=Article.Status.DRAFT)
     make_article("定时", shown, publish_at=timezone.now() + datetime.timedelta(days=1))
     entries = sitemap_entries(client)
-    assert set(entries) == {
+    listed = {
         live.get_absolute_url(),
         in_hidden.get_absolute_url(),  # the article is public; only its category stays unlisted
         shown.get_absolute_url(),
     }
+    assert set(entries) == listed | {"/en" + path for path in listed}  # each page in both languages
     assert entries[live.get_absolute_url()] == live.updated_at.date().isoformat()
 
 
@@ -55,10 +56,68 @@ def test_index_names_every_page_of_a_section_past_its_limit(client, monkeypatch)
     locations = [
         loc.text.removeprefix(settings.NEWSROOM_SITE_URL) for loc in index.iterfind("sm:sitemap/sm:loc", NS)
     ]
+    # Five articles in two languages, two addresses a page: five pages.
     assert locations == [
         "/sitemap-articles.xml",
-        "/sitemap-articles.xml?p=2",
-        "/sitemap-articles.xml?p=3",
+        *(f"/sitemap-articles.xml?p={page}" for page in range(2, 6)),
         "/sitemap-categories.xml",
+        "/sitemap-tags.xml",
+        "/sitemap-news.xml",
     ]
     assert set(sitemap_entries(client)) >= {article.get_absolute_url() for article in articles}
+
+
+IMAGE = "{http://www.google.com/schemas/sitemap-image/1.1}"
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def test_article_entries_list_their_images_and_their_other_language(client):
+    from tests.factories import make_figures, uploaded_image
+
+    article = make_article("稻田", cover_image=uploaded_image("cover.png"))
+    figures = make_figures(article, 2)
+    root = ET.fromstring(client.get("/sitemap-articles.xml").content)
+    (url,) = [
+        u
+        for u in root.findall("sm:url", NS)
+        if u.findtext("sm:loc", namespaces=NS).endswith(article.get_absolute_url())
+        and "/en/" not in u.findtext("sm:loc", namespaces=NS)
+    ]
+    images = [loc.text for loc in url.iter(IMAGE + "loc")]
+    site = settings.NEWSROOM_SITE_URL
+    assert images == [site + article.cover_image.url, *(site + figure.image.url for figure in figures)]
+    alternates = {link.get("hreflang"): link.get("href") for link in url.iter(XHTML + "link")}
+    assert alternates == {
+        "zh-hans": site + article.get_absolute_url(),
+        "en": site + "/en" + article.get_absolute_url(),
+        "x-default": site + article.get_absolute_url(),
+    }
+
+
+def test_tag_sitemap_lists_tags_live_articles_carry(client):
+    make_article("稻田", tags=["民生"])
+    make_article("草稿", tags=["内部"], status=Article.Status.DRAFT)
+    root = ET.fromstring(client.get("/sitemap-tags.xml").content)
+    locations = {
+        loc.text.removeprefix(settings.NEWSROOM_SITE_URL)
+        for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    }
+    assert locations == {"/tags/%E6%B0%91%E7%94%9F/", "/en/tags/%E6%B0%91%E7%94%9F/"}
+
+
+def test_news_sitemap_lists_the_last_48_hours(client, settings):
+    recent = make_article("今天的新闻", publish_at=timezone.now() - datetime.timedelta(hours=3))
+    make_article("三天前", publish_at=timezone.now() - datetime.timedelta(hours=72))
+    make_article("草稿", status=Article.Status.DRAFT, publish_at=timezone.now())
+    response = client.get("/sitemap-news.xml")
+    root = ET.fromstring(response.content)
+    (url,) = root.findall("sm:url", NS)
+    assert url.findtext("sm:loc", namespaces=NS) == settings.NEWSROOM_SITE_URL + recent.get_absolute_url()
+    news = url.find(NEWS + "news")
+    assert news.findtext(NEWS + "title") == "今天的新闻"
+    assert news.find(NEWS + "publication").findtext(NEWS + "name") == settings.NEWSROOM_SITE_NAME
+    assert news.find(NEWS + "publication").findtext(NEWS + "language") == "zh-cn"
+    assert datetime.datetime.fromisoformat(
+        news.findtext(NEWS + "publication_date")
+    ) == recent.publish_at.replace(microsecond=0)
