@@ -80,7 +80,7 @@ def test_every_public_page_names_one_canonical_address_and_its_language_versions
         html = client.get(url, **FORGED).content.decode()
         assert html.count('rel="canonical"') == 1, url
         assert f'<link rel="canonical" href="{canonical}">' in html, url
-    path = next(url for url in pages if url.startswith("/articles/"))  # as reversed in Chinese, above
-    html = client.get(path).content.decode()
-    for code, path in (("zh-hans", path), ("en", "/en" + path), ("x-default", path)):
+    chinese = next(url for url in pages if url.startswith("/articles/"))  # as reversed in Chinese, above
+    html = client.get(chinese).content.decode()
+    for code, path in (("zh-hans", chinese), ("en", "/en" + chinese), ("x-default", chinese)):
         assert f'<link rel="alternate" hreflang="{code}" href="{site}{path}">' in html
