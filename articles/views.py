@@ -67,7 +67,8 @@ def _readable_article(request, pk):
     """The article a request may see: published ones, and any for staff who may view articles (preview)."""
     may_preview = is_editorial(request) and request.user.has_perm("articles.view_article")
     articles = Article.objects.all() if may_preview else Article.objects.published()
-    return get_object_or_404(articles.select_related("category", "author"), pk=pk)
+    related = articles.select_related("category__parent__parent", "author").prefetch_related("tags", "images")
+    return get_object_or_404(related, pk=pk)
 
 
 @require_safe

@@ -190,6 +190,8 @@ STORAGES = {
     # whitenoise's storage, also recording the hashes check_integrity compares (integrity/file_manifest.py)
     "staticfiles": {"BACKEND": "articles.integrity.file_manifest.ManifestStaticStorage"},
 }
+# /favicon.ico and other files that must live at the site's root, served by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 # Served by Django only for local media; behind a proxy, serve /media/ from the proxy.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Article, Category
-from ..seo import site_url
+from ..seo import site_url, structured_data
 
 register = template.Library()
 
@@ -22,6 +22,21 @@ POPULAR_PERIODS = [(_("24 hours"), 1), (_("7 days"), 7), (_("All time"), None)]
 def absolute_url(path):
     """``path`` on the configured SITE_URL (never the request's Host: the page is cached)."""
     return site_url.absolute(path)
+
+
+@register.simple_tag
+def article_structured_data(article):
+    """JSON-LD for an article page: NewsArticle and BreadcrumbList (seo/structured_data.py)."""
+    return structured_data.json_ld(structured_data.news_article(article)) + structured_data.json_ld(
+        structured_data.breadcrumbs(article)
+    )
+
+
+@register.simple_tag
+def share_image(article):
+    """The image share cards show: the cover, else the first figure (its absolute URL, width, height)."""
+    images = structured_data.article_images(article)
+    return images[0] if images else None
 
 
 @register.simple_tag(takes_context=True)
