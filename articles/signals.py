@@ -12,7 +12,7 @@ from taggit.models import Tag, TaggedItem
 from .delivery.version import purge
 from .integrity.renditions import delete_files_on_commit
 from .integrity.tags import tidy_tag
-from .models import Article, ArticleImage, Category
+from .models import Article, ArticleFlag, ArticleImage, Category
 from .search import index_article, unindex_article
 from .workflow import audit, revisions
 
@@ -50,6 +50,8 @@ def keep_revision(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Category, dispatch_uid="articles.purge_category_delete")
 @receiver(post_save, sender=ArticleImage, dispatch_uid="articles.purge_image_save")
 @receiver(post_delete, sender=ArticleImage, dispatch_uid="articles.purge_image_delete")
+@receiver(post_save, sender=ArticleFlag, dispatch_uid="articles.purge_flag_save")
+@receiver(post_delete, sender=ArticleFlag, dispatch_uid="articles.purge_flag_delete")
 @receiver(post_save, sender=TaggedItem, dispatch_uid="articles.purge_tag_save")
 @receiver(post_delete, sender=TaggedItem, dispatch_uid="articles.purge_tag_delete")
 @receiver(m2m_changed, sender=TaggedItem, dispatch_uid="articles.purge_tags_changed")

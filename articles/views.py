@@ -14,7 +14,7 @@ from . import search
 from .delivery.audience import is_editorial
 from .delivery.counting import VIEW_COUNT_SLOT, ViewCounter, count_and_show_views
 from .delivery.pages import cached_page
-from .models import Article, Category
+from .models import Article, ArticleFlag, Category
 from .seo.robots import noindex
 from .workflow import share
 
@@ -36,21 +36,28 @@ def paginate(request, queryset, per_page=PER_PAGE):
 @cached_page
 def home(request):
     published = Article.objects.published()
+    Kind = ArticleFlag.Kind
     children = Category.objects.children_by_parent()
     sections = [
         (category, published.in_categories(category.descendant_ids(children)).for_listing()[:6])
         for category in Category.objects.visible().top_level()
     ]
-    return render(
-        request, "articles/home.html", {"latest": published.for_listing()[:8], "sections": sections}
-    )
+    context = {
+        "headline": published.placed(Kind.HEADLINE).select_related("category").first(),
+        "recommended": published.placed(Kind.RECOMMENDED).select_related("category")[:6],
+        "latest": published.for_listing()[:8],
+        "sections": sections,
+    }
+    return render(request, "articles/home.html", context)
 
 
 @require_safe
 @cached_page
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    articles = Article.objects.published().in_categories(category.descendant_ids()).for_listing()
+    in_category = Article.objects.published().in_categories(category.descendant_ids())
+    pinned = list(in_category.placed(ArticleFlag.Kind.PINNED).select_related("category"))
+    articles = in_category.exclude(pk__in=[a.pk for a in pinned]).for_listing()
     return render(
         request,
         "articles/category_detail.html",
@@ -59,6 +66,7 @@ def category_detail(request, slug):
             "breadcrumb": category.ancestors_and_self(),
             "subcategories": category.children.visible(),
             "page_obj": paginate(request, articles, PER_PAGE),
+            "pinned": pinned,
         },
     )
 

@@ -10,6 +10,7 @@ from ..integrity.scanner import scan_article
 from ..models import Article, ArticleImage
 from ..workflow import audit, revisions, transitions
 from .filters import PublishDateRangeFilter, SafeChangeList, StateFilter
+from .flags import ArticleFlagInline
 from .forms import CONTENT_FIELDS, CROSSED_SAVE_MESSAGE, PUBLISHING_FIELDS, ArticleAdminForm
 from .workflow import WorkflowAdminMixin, describe_state
 
@@ -65,7 +66,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["category"]
     raw_id_fields = ["author"]
     readonly_fields = ["state_label", "views_total", "created_at", "updated_at"]
-    inlines = [ArticleImageInline]
+    inlines = [ArticleImageInline, ArticleFlagInline]
     actions = ["submit_selected", "approve_selected", "publish_selected", "unpublish_selected"]
     save_on_top = True
 

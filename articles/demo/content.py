@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
-from ..models import Article, ArticleImage, Category
+from ..models import Article, ArticleFlag, ArticleImage, Category
 from .pictures import picture
 from .stories import stories
 
@@ -27,6 +27,14 @@ CATEGORIES = [
     ("english", "English News", None, 0),  # a chief editor publishes directly
 ]
 RETURNED_COMMENT = "请补充活动照片，并核实参与人数。"
+# (slug, placement, order): the home page's 头条 and 推荐, and a notice pinned (置顶) in its category.
+PLACEMENTS = [
+    ("autumn-harvest-rice", "headline", 1),
+    ("community-canteen-opens", "recommended", 1),
+    ("job-fair-autumn", "recommended", 2),
+    ("school-robotics-final", "recommended", 3),
+    ("flu-vaccine-notice", "pinned", 1),
+]
 
 
 def paragraphs_html(paragraphs):
@@ -85,6 +93,8 @@ def load(author=None, writer=None):
     now = timezone.localtime()
     for number, story in enumerate(stories(), start=1):
         _create_story(story, number, categories, now, author, writer or author)
+    for slug, kind, order in PLACEMENTS:
+        ArticleFlag.objects.create(article=Article.objects.get(slug=slug), kind=kind, order=order)
     return 1 + len(stories())
 
 

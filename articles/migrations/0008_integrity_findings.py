@@ -48,7 +48,8 @@ def sync_roles(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    sync_role_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    # Not strict: later migrations add models whose permissions roles.py names too (0010 syncs again).
+    sync_role_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), strict=False)
 
 
 Migration.operations.append(migrations.RunPython(sync_roles, migrations.RunPython.noop))

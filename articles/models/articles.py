@@ -71,13 +71,28 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def next_change(self):
-        """When readers' view next changes by the clock alone (a go-live or an expiry), or None."""
+        """When readers' view next changes by the clock alone (a go-live, an expiry, a placement
+        ending), or None."""
+        from .flags import ArticleFlag
+
         now = timezone.now()
         times = self.filter(status=Status.PUBLISHED).aggregate(
             go_live=Min("publish_at", filter=models.Q(publish_at__gt=now)),
             expiry=Min("expire_at", filter=models.Q(expire_at__gt=now)),
         )
+        times["placement"] = ArticleFlag.objects.filter(ends_at__gt=now).aggregate(end=Min("ends_at"))["end"]
         return min((time for time in times.values() if time is not None), default=None)
+
+    def placed(self, kind):
+        """Articles with an active placement of ``kind`` (ArticleFlag.Kind), in its order."""
+        from .flags import ArticleFlag
+
+        flags = ArticleFlag.objects.active().filter(kind=kind)
+        return (
+            self.filter(flags__in=flags)
+            .annotate(placement_order=Min("flags__order", filter=models.Q(flags__kind=kind)))
+            .order_by("placement_order", "-publish_at")
+        )
 
 
 class StaleEdit(Exception):

@@ -24,7 +24,11 @@ def _image(fieldfile, width, height):
 
 
 def article_images(article):
-    images = [_image(article.cover_image, article.cover_width, article.cover_height)] if article.cover_image else []
+    images = (
+        [_image(article.cover_image, article.cover_width, article.cover_height)]
+        if article.cover_image
+        else []
+    )
     images += [_image(figure.image, figure.width, figure.height) for figure in article.images.all()]
     return images
 
@@ -42,9 +46,16 @@ def news_article(article):
         "publisher": {
             "@type": "Organization",
             "name": settings.NEWSROOM_SITE_NAME,
-            "logo": {"@type": "ImageObject", "url": absolute(static("img/logo.png")), "width": 600, "height": 60},
+            "logo": {
+                "@type": "ImageObject",
+                "url": absolute(static("img/logo.png")),
+                "width": 600,
+                "height": 60,
+            },
         },
-        "author": [{"@type": "Person", "name": author}] if author else [{"@type": "Organization", "name": article.source or settings.NEWSROOM_SITE_NAME}],
+        "author": [{"@type": "Person", "name": author}]
+        if author
+        else [{"@type": "Organization", "name": article.source or settings.NEWSROOM_SITE_NAME}],
         "articleSection": article.category.name,
         "keywords": [tag.name for tag in article.tags.all()],
     }
@@ -55,7 +66,9 @@ def news_article(article):
 
 
 def breadcrumbs(article):
-    trail = [(category.name, category.get_absolute_url()) for category in article.category.ancestors_and_self()]
+    trail = [
+        (category.name, category.get_absolute_url()) for category in article.category.ancestors_and_self()
+    ]
     trail.append((article.title, article.get_absolute_url()))
     return {
         "@context": "https://schema.org",

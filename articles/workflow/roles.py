@@ -53,6 +53,7 @@ _EDITOR = [
     *_WRITER,
     "articles.edit_any_article",
     "articles.review_article",
+    *(f"articles.{action}_articleflag" for action in ("add", "change", "delete", "view")),
     "taggit.add_tag",
     "taggit.change_tag",
     "taggit.delete_tag",

@@ -22,6 +22,10 @@ def article_form_data(category, **overrides):
         "images-INITIAL_FORMS": "0",
         "images-MIN_NUM_FORMS": "0",
         "images-MAX_NUM_FORMS": "1000",
+        "flags-TOTAL_FORMS": "0",
+        "flags-INITIAL_FORMS": "0",
+        "flags-MIN_NUM_FORMS": "0",
+        "flags-MAX_NUM_FORMS": "1000",
         "_save": "Save",
     }
     data.update(overrides)
