@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 
 from . import views
 from .delivery.pages import cached_page
+from .seo import share
 from .seo.feeds import CategoryFeed, LatestArticlesFeed, TagFeed, atom
 
 app_name = "articles"
@@ -29,6 +30,7 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article_detail, name="article-short"),
     path("articles/<int:pk>/<text:slug>/", views.article_detail, name="article"),
     path("articles/<int:pk>/seen.gif", views.article_beacon, name="beacon"),
+    path("articles/<int:pk>/qr.png", share.article_qr, name="qr"),
     path("tags/<text:slug>/", views.tag_detail, name="tag"),
     path("tags/<text:slug>/feed/", cached_page(TagFeed()), name="tag-feed"),
     path("tags/<text:slug>/atom/", cached_page(atom(TagFeed)()), name="tag-atom"),

@@ -31,6 +31,7 @@ def test_runnable_markup_is_caught(html):
         '<a href="/articles/1/">文章</a> <img src="/media/a.webp" alt="onerror=alert(1)">',
         '<form action="/search/"><button>搜索</button></form>',
         '<link rel="stylesheet" href="/static/site.css">',
+        '<script src="/static/js/print.js" defer></script>',
         '<script type="application/ld+json">{"headline":"\\u003C/script\\u003E"}</script>',
     ],
 )

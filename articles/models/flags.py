@@ -28,7 +28,9 @@ class ArticleFlag(models.Model):
 
     class Meta:
         ordering = ["kind", "order", "pk"]
-        constraints = [models.UniqueConstraint(fields=["article", "kind"], name="one_flag_of_a_kind_per_article")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "kind"], name="one_flag_of_a_kind_per_article")
+        ]
         verbose_name = _("placement")
         verbose_name_plural = _("placements (置顶 / 推荐 / 头条)")
 

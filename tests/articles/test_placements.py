@@ -25,7 +25,10 @@ def test_the_headline_slot_shows_the_first_active_headline(client):
     place(first, Kind.HEADLINE, order=2)
     response = client.get("/")
     assert response.context["headline"] == second
-    assert '<p class="headline-title"><a href="' + second.get_absolute_url() + '">头条二</a></p>' in response.content.decode()
+    assert (
+        '<p class="headline-title"><a href="' + second.get_absolute_url() + '">头条二</a></p>'
+        in response.content.decode()
+    )
 
 
 def test_recommended_articles_are_listed_in_their_order(client):
