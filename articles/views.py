@@ -33,7 +33,7 @@ def paginate(request, queryset, per_page=PER_PAGE):
 
 
 @require_safe
-@cached_page
+@cached_page(lifetime="NEWSROOM_POPULAR_SECONDS")  # it shows the most-viewed lists
 def home(request):
     published = Article.objects.published()
     Kind = ArticleFlag.Kind
@@ -52,7 +52,7 @@ def home(request):
 
 
 @require_safe
-@cached_page
+@cached_page(lifetime="NEWSROOM_POPULAR_SECONDS")
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     in_category = Article.objects.published().in_categories(category.descendant_ids())

@@ -140,12 +140,17 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
-# Rendered pages live in each worker's memory: their keys carry the shared content
-# version (in Redis or the file cache), so no worker serves a page from before an edit.
-CACHES["pages"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "OPTIONS": {"MAX_ENTRIES": 500},
-}
+# Rendered pages live in a cache every worker and node shares (Redis, or files on one
+# machine), so whichever worker answers, a reader gets the same page: rendered once per
+# site after an edit, not once per worker. Their keys carry the content version.
+if REDIS_URL:
+    CACHES["pages"] = REDIS_CACHE | {"KEY_PREFIX": REDIS_CACHE["KEY_PREFIX"] + ":pages"}
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 
 # Logging in: django-axes locks a username out from an address after five failures, for
 # fifteen minutes, recorded in the database (every worker and node agrees); before that,
@@ -266,6 +271,8 @@ NEWSROOM_SHARE_LINK_DAYS = int(os.environ.get("SHARE_LINK_DAYS", 7))
 
 # Public pages are cached this long at most; any editorial change makes them stale at once.
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+# Pages that show the most-viewed lists (home, categories) are at most this old.
+NEWSROOM_POPULAR_SECONDS = int(os.environ.get("POPULAR_SECONDS", 60))
 # Behind a caching proxy or CDN: let it keep public pages this long, and count views
 # with an uncached image beacon instead of in the page itself (see README).
 NEWSROOM_PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", 0))

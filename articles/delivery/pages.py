@@ -47,14 +47,16 @@ def proxy_cacheable(request, response):
     return response
 
 
-def cached_page(view=None, *, finish=None):
+def cached_page(view=None, *, finish=None, lifetime="NEWSROOM_PAGE_CACHE_SECONDS"):
     """Serve a reader's GET of a public page from the cache; staff always get a fresh page.
 
     ``finish(request, response, *args, **kwargs)`` runs on every response, cached or
     fresh: the article page uses it to count the view and fill in the live count.
+    ``lifetime`` names the setting that bounds the page's age (the most-viewed lists
+    make home and category pages go stale by the clock, not by edits).
     """
     if view is None:
-        return lambda view: cached_page(view, finish=finish)
+        return lambda view: cached_page(view, finish=finish, lifetime=lifetime)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -72,7 +74,7 @@ def cached_page(view=None, *, finish=None):
                     {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
                     response.content,
                 )
-                caches["pages"].set(key, cached, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+                caches["pages"].set(key, cached, getattr(settings, lifetime))
         if finish is not None:
             response = finish(request, response, *args, **kwargs)
         return proxy_cacheable(request, response)

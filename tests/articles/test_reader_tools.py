@@ -31,9 +31,11 @@ def test_drafts_have_no_qr_code(client):
 def test_the_article_page_offers_text_sizes_print_and_the_code(client):
     article = make_article("稻田丰收")
     html = client.get(article.get_absolute_url()).content.decode()
-    assert '<legend>字号</legend>' in html
+    assert "<legend>字号</legend>" in html
     for size, label in (("large", "大"), ("medium", "中"), ("small", "小")):
         assert f'<label for="text-size-{size}">{label}</label>' in html
     assert '<button type="button" class="print-button" data-print hidden>打印本页</button>' in html
     assert f'<img src="{reverse("articles:qr", kwargs={"pk": article.pk})}" width="185" height="185"' in html
-    assert f'data-url="{settings.NEWSROOM_SITE_URL}{article.get_absolute_url()}"' in html  # printed by the print stylesheet
+    assert (
+        f'data-url="{settings.NEWSROOM_SITE_URL}{article.get_absolute_url()}"' in html
+    )  # printed by the print stylesheet

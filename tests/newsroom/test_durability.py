@@ -7,7 +7,6 @@ import http.cookiejar
 import os
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -20,36 +19,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.live_site import free_port, manage, prepared_site
+
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3", reason="the SQLite leg's test"
 )
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def site_environment(var):
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    return clean | {
-        "SECRET_KEY": "durability-test",
-        "DEBUG": "0",
-        "VAR_DIR": str(var),
-        "STATIC_ROOT": str(var / "static"),
-        "LOGIN_ATTEMPTS_PER_MINUTE": "0",
-        "PYTHONPATH": str(ROOT),
-    }
-
-
-def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
 
 
 class Editor:
@@ -98,10 +73,7 @@ def children_of(pid):
 
 def test_no_acknowledged_save_is_lost_when_workers_and_master_are_killed(tmp_path):
     var = tmp_path / "site"
-    env = site_environment(var)
-    manage(env, "migrate", "--noinput")
-    manage(env, "collectstatic", "--noinput")
-    manage(env, "ensure_staff", "--password-dir", str(var / "logins"))
+    env = prepared_site(var)
     manage(
         env,
         "shell",
