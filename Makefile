@@ -9,7 +9,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 # Tests run with a throwaway key; production refuses to start without SECRET_KEY.
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=0 REDIS_URL= DATABASE_URL= CONN_MAX_AGE=0 VAR_DIR=$(CURDIR)/var/test
 
-.PHONY: demo test test-sqlite test-postgres lint lock messages bench clean
+.PHONY: demo test test-sqlite test-postgres lint lock messages bench clean tools
 
 # Exactly the versions CI tested: requirements.lock, with hashes (`make lock` renews it).
 # manage.py runs from this checkout, so the project itself needs no install.
@@ -46,7 +46,13 @@ lint: $(STAMP)
 	$(TEST_ENV) $(BIN)/python manage.py check --fail-level WARNING
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
-test-sqlite: lint
+# The checkers the accessibility tests run (axe-core, vnu.jar), pinned in tools/package-lock.json.
+# Without npm the tests that need them skip and say why.
+tools:
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tools --no-audit --no-fund --ignore-scripts --silent; \
+	else echo "== npm not found: the axe-core and vnu checks will be skipped"; fi
+
+test-sqlite: lint tools
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-postgres: lint

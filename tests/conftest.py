@@ -69,3 +69,14 @@ def pytest_configure(config):
 
     # The live server (browser tests) starts whitenoise before any per-test setting applies.
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request for an /en/ page leaves English active in the test's thread: start each test in the default."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

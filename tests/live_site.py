@@ -19,7 +19,11 @@ def free_port():
 
 
 def site_environment(var, **extra):
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
+    }
     return clean | {
         "SECRET_KEY": "live-site-test",
         "DEBUG": "0",

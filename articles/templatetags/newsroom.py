@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.encoding import escape_uri_path
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,12 @@ POPULAR_PERIODS = [(_("24 hours"), 1), (_("7 days"), 7), (_("All time"), None)]
 def absolute_url(path):
     """``path`` on the configured SITE_URL (never the request's Host: the page is cached)."""
     return site_url.absolute(path)
+
+
+@register.filter
+def iso(value):
+    """A time as HTML's datetime attribute and OpenGraph want it: local, to the second."""
+    return timezone.localtime(value).replace(microsecond=0).isoformat() if value else ""
 
 
 @register.simple_tag
