@@ -72,6 +72,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/integrity.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/lighthouse.py
 
 clean:
 	rm -rf $(VENV) var

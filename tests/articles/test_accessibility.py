@@ -58,14 +58,18 @@ def test_axe_finds_no_violations_on_any_public_page(live_server):
     found = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu"])
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu"]
+            )
             for width, viewport in WIDTHS.items():
                 context = browser.new_context(viewport=viewport, bypass_csp=True)  # to inject axe
                 page = context.new_page()
                 for path in pages:
                     page.goto(live_server.url + path)
                     page.add_script_tag(path=str(AXE))
-                    violations = page.evaluate("async () => (await axe.run()).violations.map(v => [v.id, v.nodes.map(n => n.target.join(' '))])")
+                    violations = page.evaluate(
+                        "async () => (await axe.run()).violations.map(v => [v.id, v.nodes.map(n => n.target.join(' '))])"
+                    )
                     if violations:
                         found[f"{width} {path}"] = violations
                 context.close()
