@@ -36,12 +36,30 @@ def main():
         sys.exit("needs npm and Debian's chromium")
     binary = tools / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
-        subprocess.run(["npm", "install", "--prefix", str(tools), LIGHTHOUSE, "--no-audit", "--no-fund", "--ignore-scripts"], check=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--prefix",
+                str(tools),
+                LIGHTHOUSE,
+                "--no-audit",
+                "--no-fund",
+                "--ignore-scripts",
+            ],
+            check=True,
+        )
     shutil.rmtree(site, ignore_errors=True)
     env = os.environ | {"SECRET_KEY": "bench-only", "DEBUG": "0", "VAR_DIR": str(site), "STATIC_ROOT": str(site / "static"),
                         "DATABASE_URL": "", "REDIS_URL": "", "PYTHONPATH": str(ROOT)}  # fmt: skip
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["load_demo", "--readers", "0"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    for command in (
+        ["migrate", "--noinput"],
+        ["collectstatic", "--noinput"],
+        ["load_demo", "--readers", "0"],
+    ):
+        subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
+        )
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "newsroom.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
@@ -63,7 +81,10 @@ def main():
     finally:
         server.terminate()
         server.wait(10)
-    scores = {name: round(category["score"] * 100) for name, category in json.loads(report.read_text())["categories"].items()}
+    scores = {
+        name: round(category["score"] * 100)
+        for name, category in json.loads(report.read_text())["categories"].items()
+    }
     print(f"Lighthouse {LIGHTHOUSE.split('@')[1]}, mobile, article page (target >= {TARGET} each):")
     for name in CATEGORIES:
         print(f"  {name:15} {scores[name]:3}  {'ok' if scores[name] >= TARGET else 'BELOW TARGET'}")

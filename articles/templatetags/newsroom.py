@@ -25,6 +25,20 @@ def absolute_url(path):
     return site_url.absolute(path)
 
 
+@register.simple_tag(takes_context=True)
+def lang_attribute(context, text):
+    """` lang="en"` for English text on a Chinese page (and the reverse), so screen readers
+    read it in the right voice; nothing when the text is in the page's own language."""
+    has_cjk = any("\u3400" <= ch <= "\u9fff" for ch in text or "")
+    language = (
+        "zh-Hans" if has_cjk else "en" if any(ch.isascii() and ch.isalpha() for ch in text or "") else ""
+    )
+    page = context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    if not language or page.lower().startswith(language[:2].lower()):
+        return ""
+    return mark_safe(f' lang="{language}"')  # one of two fixed values
+
+
 @register.filter
 def iso(value):
     """A time as HTML's datetime attribute and OpenGraph want it: local, to the second."""

@@ -39,3 +39,20 @@ def test_the_article_page_offers_text_sizes_print_and_the_code(client):
     assert (
         f'data-url="{settings.NEWSROOM_SITE_URL}{article.get_absolute_url()}"' in html
     )  # printed by the print stylesheet
+
+
+def test_english_articles_on_chinese_pages_carry_their_language(client):
+    english = make_article("New library wing opens")
+    chinese = make_article("稻田丰收")
+    assert (
+        f'<article class="article" data-url="{settings.NEWSROOM_SITE_URL}{english.get_absolute_url()}" lang="en">'
+        in client.get(english.get_absolute_url()).content.decode()
+    )
+    assert (
+        f'<article class="article" data-url="{settings.NEWSROOM_SITE_URL}{chinese.get_absolute_url()}">'
+        in client.get(chinese.get_absolute_url()).content.decode()
+    )
+    home = client.get("/").content.decode()
+    assert f'<a href="{english.get_absolute_url()}" lang="en">New library wing opens</a>' in home
+    english_home = client.get("/en/").content.decode()
+    assert 'lang="zh-Hans">稻田丰收</a>' in english_home
