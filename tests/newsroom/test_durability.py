@@ -9,7 +9,6 @@ import re
 import signal
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 import urllib.parse
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.live_site import free_port, manage, prepared_site
+from tests.live_site import gunicorn, manage, prepared_site
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(
@@ -81,19 +80,7 @@ def test_no_acknowledged_save_is_lost_when_workers_and_master_are_killed(tmp_pat
         "from articles.models import Category; Category.objects.create(name='镇街动态', slug='town', review_levels=0)",
     )
     password = (var / "logins" / "chief-password").read_text().strip()
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    gunicorn = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "newsroom.wsgi", "--workers", "3", "--bind", f"127.0.0.1:{port}", "--timeout", "30"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.1)
+    with gunicorn(env, workers=3) as (base, master):
         category_id = (
             sqlite3.connect(var / "newsroom.sqlite3")
             .execute("SELECT id FROM articles_category")
@@ -125,20 +112,16 @@ def test_no_acknowledged_save_is_lost_when_workers_and_master_are_killed(tmp_pat
         for thread in threads:
             thread.start()
         time.sleep(2)
-        for worker in children_of(gunicorn.pid)[:2]:
+        for worker in children_of(master.pid)[:2]:
             os.kill(worker, signal.SIGKILL)  # the master starts new ones
         time.sleep(2)
         saved_before_master = len(acknowledged)
-        for worker in children_of(gunicorn.pid):
+        for worker in children_of(master.pid):
             os.kill(worker, signal.SIGKILL)
-        gunicorn.send_signal(signal.SIGKILL)
+        master.send_signal(signal.SIGKILL)
         stop.set()
         for thread in threads:
             thread.join(30)
-    finally:
-        if gunicorn.poll() is None:
-            gunicorn.kill()
-        gunicorn.wait(10)
     assert saved_before_master > 0
     database = sqlite3.connect(var / "newsroom.sqlite3")
     assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
