@@ -13,7 +13,6 @@ import re
 import unicodedata
 
 import opencc
-from pypinyin import lazy_pinyin
 
 SEPARATORS = re.compile(r"[\s·・‧•∙⋅_\-‐‑‒–—―.。,，、|/\\*~'\"“”‘’()（）\[\]【】<>《》:：;；!！?？]+")
 
@@ -41,4 +40,6 @@ def fold_keeping_punctuation(text):
 
 def pinyin(text):
     """Toneless pinyin run together: 开云体育 → kaiyuntiyu."""
+    from pypinyin import lazy_pinyin  # 56 MB of dictionaries: loaded only by a process that scans
+
     return "".join(lazy_pinyin(text))
