@@ -26,7 +26,8 @@ def sitemap_entries(client):
         assert response.status_code == 200
         for url in ET.fromstring(response.content).findall("sm:url", NS):
             path = url.findtext("sm:loc", namespaces=NS).removeprefix(settings.NEWSROOM_SITE_URL)
-            entries[path] = url.findtext("sm:lastmod", namespaces=NS)
+            # The news sitemap lists recent articles again, without lastmod: keep the section's.
+            entries[path] = entries.get(path) or url.findtext("sm:lastmod", namespaces=NS)
     return entries
 
 
