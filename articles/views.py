@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from . import search
 from .delivery.audience import is_editorial
 from .delivery.counting import VIEW_COUNT_SLOT, ViewCounter, count_and_show_views
 from .delivery.pages import cached_page
-from .models import Article, ArticleFlag, Category
+from .models import Article, ArticleFlag, Category, Figure, FormerSlug
 from .seo.robots import noindex
 from .workflow import share
 
@@ -54,7 +55,9 @@ def home(request):
 @require_safe
 @cached_page(lifetime="NEWSROOM_POPULAR_SECONDS")
 def category_detail(request, slug):
-    category = get_object_or_404(Category, slug=slug)
+    category = Category.objects.filter(slug=slug).first()
+    if category is None:
+        return redirect(former_slug_owner(FormerSlug.Kind.CATEGORY, Category, slug), permanent=True)
     in_category = Article.objects.published().in_categories(category.descendant_ids())
     pinned = list(in_category.placed(ArticleFlag.Kind.PINNED).select_related("category"))
     articles = in_category.exclude(pk__in=[a.pk for a in pinned]).for_listing()
@@ -71,11 +74,19 @@ def category_detail(request, slug):
     )
 
 
+def former_slug_owner(kind, model, slug):
+    """The category or tag that had ``slug`` before it changed (its old address 301s), or 404."""
+    former = FormerSlug.objects.filter(kind=kind, slug=slug).values_list("object_id", flat=True).first()
+    return get_object_or_404(model, pk=former or 0)
+
+
 def _readable_article(request, pk):
     """The article a request may see: published ones, and any for staff who may view articles (preview)."""
     may_preview = is_editorial(request) and request.user.has_perm("articles.view_article")
     articles = Article.objects.all() if may_preview else Article.objects.published()
-    related = articles.select_related("category__parent__parent", "author").prefetch_related("tags", "images")
+    related = articles.select_related("category__parent__parent", "author", "cover").prefetch_related(
+        "tags", Prefetch("figures", Figure.objects.select_related("image"))
+    )
     return get_object_or_404(related, pk=pk)
 
 
@@ -123,7 +134,10 @@ def shared_preview(request, token):
 @require_safe
 @cached_page
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        owner = former_slug_owner(FormerSlug.Kind.TAG, Tag, slug)
+        return redirect("articles:tag", slug=owner.slug, permanent=True)
     page_obj = paginate(request, Article.objects.published().filter(tags=tag).for_listing(), PER_PAGE)
     if not page_obj.paginator.count:  # a tag only drafts carry (or spam cleaned away) is not a page
         raise Http404(_("No published article carries this tag."))

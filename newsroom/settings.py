@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "taggit",
     "django_prose_editor",
     "csp",
@@ -57,6 +58,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "articles",
 ]
+
+# Widgets render from the project's templates too (the image chooser's cover field).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

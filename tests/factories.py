@@ -8,7 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, ArticleImage, Category
+from articles.images.figures import figure_html
+from articles.models import Article, Category
+from articles.models import Image as LibraryImage
 from articles.workflow.roles import Role, role_group
 
 _sequence = itertools.count(1)
@@ -37,18 +39,24 @@ def make_article(title=None, category=None, tags=(), **fields):
     return article
 
 
+def make_image(title=None, **fields):
+    """A library image: a 40×30 PNG (or ``file``), with alt text unless given."""
+    number = next(_sequence)
+    fields.setdefault("file", uploaded_image(f"i{number}.png"))
+    fields.setdefault("alt_text", f"替代文字{number}")
+    return LibraryImage.objects.create(title=title or f"图片{number}", **fields)
+
+
 def make_figures(article, count):
-    """Figures 1 … count of ``article``: 40×30 PNGs with alt text 替代文字N and caption 说明N."""
-    return [
-        ArticleImage.objects.create(
-            article=article,
-            image=uploaded_image(f"f{number}.png"),
-            alt_text=f"替代文字{number}",
-            caption=f"说明{number}",
-            sort_order=number,
-        )
+    """Library images placed at the end of ``article``'s body as figures 1 … count: 40×30 PNGs
+    with alt text 替代文字N and caption 说明N. Returns the images."""
+    images = [
+        make_image(title=f"图片{number}", alt_text=f"替代文字{number}", caption=f"说明{number}")
         for number in range(1, count + 1)
     ]
+    article.body += "".join(figure_html(image) for image in images)
+    article.save()
+    return images
 
 
 PASSWORD = "correct horse battery staple"

@@ -3,4 +3,4 @@
 The site itself (header, index, login with a second factor) is articles/accounts/site.py.
 """
 
-from . import articles, audit, categories, findings  # noqa: F401  (registers the model admins)
+from . import articles, audit, categories, findings, images  # noqa: F401  (registers the model admins)

@@ -1,50 +1,18 @@
 from django.contrib import admin, messages
 from django.db.models import F
 from django.http import HttpResponseRedirect
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .. import search
-from ..integrity import prepared_uploads, spam
+from ..integrity import spam
 from ..integrity.scanner import scan_article
-from ..models import Article, ArticleImage
+from ..models import Article
 from ..workflow import audit, revisions, transitions
 from .filters import PublishDateRangeFilter, SafeChangeList, StateFilter
 from .flags import ArticleFlagInline
 from .forms import CONTENT_FIELDS, CROSSED_SAVE_MESSAGE, PUBLISHING_FIELDS, ArticleAdminForm
+from .images import ImageChooserWidget
 from .workflow import WorkflowAdminMixin, describe_state
-
-
-class ArticleImageInline(admin.StackedInline):
-    model = ArticleImage
-    extra = 1
-    fields = ["preview", "image", "alt_text", "caption", "credit", "sort_order"]
-    readonly_fields = ["preview"]
-
-    # Figures are part of the article: whoever may edit the article may edit its figures.
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and (
-            obj is None or transitions.can_edit(request.user, obj)
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is None or transitions.can_edit(request.user, obj)
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (
-            obj is None or transitions.can_edit(request.user, obj)
-        )
-
-    @admin.display(description=_("preview"))
-    def preview(self, obj):
-        if not obj.image:
-            return "—"
-        return format_html(
-            '<img src="{}" alt="" style="max-height:120px;max-width:240px">',
-            obj.image.url,
-        )
 
 
 @admin.register(Article)
@@ -62,11 +30,10 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     search_fields = ["title"]  # answered by the full-text engine, see get_search_results
     search_help_text = _('Searches titles and text, drafts included. "quoted phrase", -exclude.')
     date_hierarchy = "publish_at"
-    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category"]
-    raw_id_fields = ["author"]
+    raw_id_fields = ["author", "cover"]
     readonly_fields = ["state_label", "views_total", "created_at", "updated_at"]
-    inlines = [ArticleImageInline, ArticleFlagInline]
+    inlines = [ArticleFlagInline]
     actions = ["submit_selected", "approve_selected", "publish_selected", "unpublish_selected"]
     save_on_top = True
 
@@ -100,21 +67,16 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
-            with prepared_uploads.prepared(request, self.image_field_for_upload):
-                return super().changeform_view(request, object_id, form_url, extra_context)
+            return super().changeform_view(request, object_id, form_url, extra_context)
         except Article.StaleEdit:
             # Two saves crossed after both passed the form's check: the later one is refused whole.
             self.message_user(request, CROSSED_SAVE_MESSAGE, messages.ERROR)
             return HttpResponseRedirect(request.path)
 
-    @staticmethod
-    def image_field_for_upload(key):
-        """The model field an uploaded file of this form is for (images made before the transaction)."""
-        if key == "cover_image":
-            return Article._meta.get_field("cover_image")
-        if key.startswith("images-") and key.endswith("-image"):
-            return ArticleImage._meta.get_field("image")
-        return None
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "cover":
+            kwargs["widget"] = ImageChooserWidget(db_field.remote_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
         return search.filter_matching(queryset, search.parse(search_term)), False

@@ -9,7 +9,6 @@ class CategoryAdmin(admin.ModelAdmin):
     list_display = ["__str__", "slug", "sort_order", "is_visible", "review_rule"]
     list_editable = ["sort_order", "is_visible"]
     list_select_related = ["parent__parent"]
-    prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name", "slug"]
     autocomplete_fields = ["parent"]
     fieldsets = [

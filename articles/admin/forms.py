@@ -1,14 +1,19 @@
+import copy
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..images import figures
+from ..integrity.sanitize import clean_body_html
 from ..integrity.tags import validate_tag_names
-from ..models import Article
+from ..models import Article, Image
 from ..workflow import diff
 from .widgets import TagSuggestionsWidget
 
-CONTENT_FIELDS = ["title", "slug", "category", "tags", "summary", "body", "cover_image"]
+CONTENT_FIELDS = ["title", "slug", "category", "tags", "summary", "body", "cover"]
 PUBLISHING_FIELDS = ["publish_at", "expire_at", "author", "source"]
 
 
@@ -47,6 +52,10 @@ class ArticleAdminForm(forms.ModelForm):
         self.stale_changes = None
         if self.instance.pk:
             self.fields["opened_version"].initial = self.instance.version
+        if "body" in self.fields:  # the editor's figure button opens the image chooser
+            widget = self.fields["body"].widget
+            widget.config = copy.deepcopy(widget.config)
+            widget.config["extensions"]["Figure"] = {"pickerUrl": reverse("admin:articles_image_choose")}
 
     def clean_tags(self):
         return validate_tag_names(self.cleaned_data["tags"])
@@ -60,6 +69,16 @@ class ArticleAdminForm(forms.ModelForm):
             )
             raise ValidationError(
                 message % {"length": f"{len(body):,}", "limit": f"{limit:,}"}, code="too_long"
+            )
+        stored = clean_body_html(body)  # what the save will keep (the model field sanitises on save)
+        outside = figures.unknown_images(stored, Image.objects.in_bulk(figures.image_ids(stored)))
+        if outside:
+            message = _(
+                "Images in the body come from the image library: use the figure button to choose or "
+                "upload one. Not from the library: %(sources)s"
+            )
+            raise ValidationError(
+                message % {"sources": ", ".join(src or "?" for src in outside)}, code="outside_library"
             )
         return body
 

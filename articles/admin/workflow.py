@@ -175,7 +175,7 @@ class WorkflowAdminMixin:
         form.check_version = False
         if not form.is_valid():
             return render(request, "admin/articles/article/preview_errors.html", {"form": form}, status=400)
-        return share.render_unsaved(request, form, self, article)
+        return share.render_unsaved(request, form, article)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))

@@ -7,7 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
-from ..models import Article, ArticleFlag, ArticleImage, Category
+from ..images.figures import figure_html
+from ..images.markers import place_figures
+from ..models import Article, ArticleFlag, Category, Image
 from .pictures import picture
 from .stories import stories
 
@@ -66,30 +68,36 @@ def load(author=None, writer=None):
         return 0
     tz = timezone.get_current_timezone()
     title, published, paragraphs = town_news()
+    town_figures = [
+        _image(
+            picture(kind, number, f"shuanggang-{number}.jpg"),
+            title=f"{title}(图{number})",
+            alt_text=f"{title}(图{number})",
+            caption=title,
+            credit="双港镇",
+            tags=["双港镇"],
+        )
+        for number, kind in enumerate(("field", "village", "road", "greenhouse"), start=1)
+    ]
     article = Article.objects.create(
         title=title,
         slug="shuanggang-reform",
         summary="双港镇以改革创新推动高质量发展：稻田里的乡村振兴、社区治理创新、盘活闲置资源，以及就业、文化和养老服务。",
-        body=paragraphs_html(paragraphs),
+        body=place_figures(paragraphs_html(paragraphs), [figure_html(image) for image in town_figures]),
         category=categories["town"],
         source="双港镇",
         author=author,
         status=Article.Status.PUBLISHED,
         publish_at=published.replace(tzinfo=tz),
-        cover_image=picture("panorama", 1000, "shuanggang.jpg"),
+        cover=_image(
+            picture("panorama", 1000, "shuanggang.jpg"),
+            title="双港镇全景",
+            alt_text="双港镇全景：稻田、村庄和公路",
+            credit="双港镇",
+            tags=["双港镇"],
+        ),
     )
     article.tags.add("乡村振兴", "基层治理", "就业创业", "养老服务")
-    for number in range(1, 5):
-        ArticleImage.objects.create(
-            article=article,
-            image=picture(
-                ("field", "village", "road", "greenhouse")[number - 1], number, f"shuanggang-{number}.jpg"
-            ),
-            alt_text=f"{title}(图{number})",
-            caption=title,
-            credit="双港镇",
-            sort_order=number,
-        )
     now = timezone.localtime()
     for number, story in enumerate(stories(), start=1):
         _create_story(story, number, categories, now, author, writer or author)
@@ -100,12 +108,23 @@ def load(author=None, writer=None):
 
 def _create_story(story, number, categories, now, author, writer):
     day = now - datetime.timedelta(days=story.days_ago)
+    images = [
+        _image(
+            picture(kind, number * 10 + order, f"{story.slug}-{order}.jpg"),
+            title=caption or alt_text,
+            alt_text=alt_text,
+            caption=caption,
+            credit=story.source,
+            tags=story.tags[:1],
+        )
+        for order, (kind, alt_text, caption) in enumerate(story.figures, start=1)
+    ]
     in_progress = story.status in {"draft", "review", "returned"}
     article = Article.objects.create(
         title=story.title,
         slug=story.slug,
         summary=story.summary,
-        body=paragraphs_html(story.paragraphs),
+        body=place_figures(paragraphs_html(story.paragraphs), [figure_html(image) for image in images]),
         category=categories[story.category],
         source=story.source,
         author=writer if in_progress else author,
@@ -118,17 +137,20 @@ def _create_story(story, number, categories, now, author, writer):
         review_level=1 if story.status == "review" else 0,
         review_comment=RETURNED_COMMENT if story.status == "returned" else "",
         publish_at=day.replace(hour=story.hour, minute=(number * 7) % 60, second=0, microsecond=0),
-        cover_image=picture(story.figures[0][0], number + 500, f"{story.slug}-cover.jpg")
+        cover=_image(
+            picture(story.figures[0][0], number + 500, f"{story.slug}-cover.jpg"),
+            title=story.title,
+            alt_text=story.figures[0][1],
+            credit=story.source,
+            tags=story.tags[:1],
+        )
         if story.figures
         else None,
     )
     article.tags.add(*story.tags)
-    for order, (kind, alt_text, caption) in enumerate(story.figures, start=1):
-        ArticleImage.objects.create(
-            article=article,
-            image=picture(kind, number * 10 + order, f"{story.slug}-{order}.jpg"),
-            alt_text=alt_text,
-            caption=caption,
-            credit=story.source,
-            sort_order=order,
-        )
+
+
+def _image(file, tags=(), **fields):
+    image = Image.objects.create(file=file, **fields)
+    image.tags.add(*tags)
+    return image

@@ -20,10 +20,9 @@ COMPARED = [
     "source",
     "meta_description",
     "category",
-    "cover_image",
+    "cover",
     "tags",
 ]
-FIGURE_FIELDS = ["image", "alt_text", "caption", "credit"]
 
 
 def last_approved(article):
@@ -31,8 +30,7 @@ def last_approved(article):
 
 
 def _readable(data):
-    figures = [[figure[field] for field in FIGURE_FIELDS] for figure in data["figures"]]
-    return {field: data[field] for field in COMPARED} | {"figures": figures}
+    return {field: data[field] for field in COMPARED}
 
 
 def drifted_fields(article):

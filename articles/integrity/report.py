@@ -24,7 +24,11 @@ def current_findings():
     from ..models import Article
 
     found = []
-    articles = Article.objects.select_related("category").prefetch_related("images", "tags")
+    articles = (
+        Article.objects.select_related("category")
+        .select_related("cover")
+        .prefetch_related("figures__image", "tags")
+    )
     for article in articles.order_by("pk").iterator(chunk_size=200):
         found += [(f.kind, article, f.field, f.text) for f in scan_article(article)]
     for path, change in changed_files() or []:

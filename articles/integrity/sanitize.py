@@ -23,13 +23,34 @@ BODY_EDITOR_EXTENSIONS = {
     "TableHeader": True,
     "TableCell": True,
     "History": True,
+    # Library images only: the admin sets the picker (our chooser) per form, images/figures.py
+    # rewrites each one from the library on save.
+    "Figure": True,
+    "Image": True,
+    "Caption": True,
 }
 
 _allowlist = allowlist_from_extensions(BODY_EDITOR_EXTENSIONS)
 _allowlist["attributes"].setdefault("a", set()).discard("rel")
+# Exactly the figure markup the editor makes: <figure class="figure"><img src alt data-file>
+# <figcaption class="figure-caption">; no other class, no sizes or titles on images.
+_allowlist["attributes"]["figure"] = set()
+_allowlist["attributes"]["figcaption"] = set()
+_allowlist["attributes"]["img"] = {"src", "alt", "data-file"}
+
+
+def _only_listed_attributes(tag, attribute, value):
+    # ammonia allows lang and title on every element; the editor makes only a link's title.
+    if attribute in {"lang", "title"} and attribute not in _allowlist["attributes"].get(tag, ()):
+        return None
+    return value
+
+
 _cleaner = nh3.Cleaner(
     tags=_allowlist["tags"] | {"p", "br"},
     attributes=_allowlist["attributes"],
+    allowed_classes={"figure": {"figure"}, "figcaption": {"figure-caption"}},
+    attribute_filter=_only_listed_attributes,
     url_schemes={"http", "https", "mailto"},
     link_rel="noopener noreferrer nofollow",
     strip_comments=True,

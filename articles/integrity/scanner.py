@@ -22,8 +22,13 @@ from .spam import Finding, find_injected_text
 HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
-def public_texts(article):
-    """{where: text} of everything readers (and search engines) see of the article."""
+def public_texts(article, tag_names=None, categories=None, images=None):
+    """{where: text} of everything readers (and search engines) see of the article.
+
+    An import passes the tags, category chain and placed images it already holds
+    (``images``: {id: Image}), so scanning a row it is about to insert asks the database nothing.
+    """
+    from ..images.figures import placed_images
     from ..models.articles import plain_text
 
     texts = {
@@ -34,14 +39,27 @@ def public_texts(article):
         "slug": unquote(article.slug),
         "body": plain_text(article.body),
     }
-    texts |= {f"tag “{name}”": name for name in article.tags.names()}
-    for category in article.category.ancestors_and_self():
+    texts |= {f"tag “{name}”": name for name in (article.tags.names() if tag_names is None else tag_names)}
+    for category in article.category.ancestors_and_self() if categories is None else categories:
         texts[f"category “{category.slug}”"] = category.name
-    for number, figure in enumerate(article.images.all(), start=1):
-        texts[f"figure {number} alt text"] = figure.alt_text
-        texts[f"figure {number} caption"] = figure.caption
-        texts[f"figure {number} credit"] = figure.credit
+    images = article.placed_images() if images is None else images
+    for number, (image_id, alt, _caption) in enumerate(placed_images(article.body), start=1):
+        image = images.get(image_id)
+        texts[f"figure {number} alt text"] = alt
+        if image is not None:
+            texts |= _image_texts(f"figure {number}", image)
+    if article.cover is not None:
+        texts |= _image_texts("cover image", article.cover)
     return texts
+
+
+def _image_texts(where, image):
+    return {
+        f"{where} library alt text": image.alt_text,
+        f"{where} caption": image.caption,
+        f"{where} credit": image.credit,
+        f"{where} title": image.title,
+    }
 
 
 def _allowed(host):
@@ -61,13 +79,18 @@ def unlisted_links(body_html):
     return list(dict.fromkeys(hosts))
 
 
-def scan_article(article):
-    texts = public_texts(article)
+def injected_text(title, texts):
+    """Brands (spam.py) and the repeated-insertion signature (signature.py) in ``texts``."""
     findings = find_injected_text(texts)
     alts = [text for where, text in texts.items() if where.endswith("alt text")]
-    phrase = repeated_insertion(article.title, alts, texts["body"])
+    phrase = repeated_insertion(title, alts, texts["body"])
     if phrase and not any(phrase in f.text or f.text in phrase for f in findings):
         findings.append(Finding("title, alt texts, body", phrase, "signature"))
+    return findings
+
+
+def scan_article(article):
+    findings = injected_text(article.title, public_texts(article))
     findings += [Finding("body link", host, "link") for host in unlisted_links(article.body)]
     if clean_body_html(article.body) != article.body:
         findings.append(Finding("body", "stored body differs from its sanitised form", "unsanitised"))

@@ -1,11 +1,9 @@
 """Tags as taggit creates them, made safe to link to and to print.
 
-taggit slugs a tag by its letters and digits, so 、 ！ # or an emoji get an empty slug,
-and every page linking to the tag failed to build its URL. Such a tag gets a slug
-from a hash of its name instead; characters XML cannot carry leave the name.
+A new tag's slug follows the site's rule (seo/slugs.py: pinyin for Chinese); a name
+of only 、 ！ # or emoji, which taggit slugged to nothing (every page linking to it
+failed), gets ``tag-`` and a hash of its name. Characters XML cannot carry leave the name.
 """
-
-import hashlib
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -16,9 +14,11 @@ MAX_TAG_LENGTH = 100  # taggit's column
 
 
 def tidy_tag(tag):
+    from ..seo.slugs import unique_slug
+
     tag.name = xml_safe(tag.name).strip()
-    if tag._state.adding and not tag.slug.strip("_-0123456789"):
-        tag.slug = "tag-" + hashlib.sha256(tag.name.encode()).hexdigest()[:12]
+    if tag._state.adding:  # the site's one slug rule (pinyin), not taggit's percent-encoded one
+        tag.slug = unique_slug(type(tag), tag.name, "tag")
 
 
 def validate_tag_names(names):

@@ -4,21 +4,16 @@ The group that earlier versions called "Editors" becomes 编辑 Editors, keeping
 members; they no longer publish without review (a chief editor does).
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from articles.workflow.roles import GROUP_NAMES, Role, sync_role_groups
+from articles.workflow.roles import GROUP_NAMES, Role, sync_roles_in_migration
 
 
 def create_roles(apps, schema_editor):
-    for app_config in apps.get_app_configs():  # permissions are otherwise only made after migrate
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group, Permission = apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
     if not Group.objects.filter(name=GROUP_NAMES[Role.EDITOR]).exists():
         Group.objects.filter(name="Editors").update(name=GROUP_NAMES[Role.EDITOR])
-    sync_role_groups(Group, Permission, strict=False)  # 0008 syncs again with later models
+    sync_roles_in_migration(apps, strict=False)  # 0011 syncs strictly
 
 
 class Migration(migrations.Migration):

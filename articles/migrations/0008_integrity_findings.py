@@ -40,16 +40,9 @@ class Migration(migrations.Migration):
 
 def sync_roles(apps, schema_editor):
     """Chief editors and site admins read the integrity report and mark findings reviewed."""
-    from django.contrib.auth.management import create_permissions
+    from articles.workflow.roles import sync_roles_in_migration
 
-    from articles.workflow.roles import sync_role_groups
-
-    for app_config in apps.get_app_configs():  # permissions are otherwise only made after migrate
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    # Not strict: later migrations add models whose permissions roles.py names too (0010 syncs again).
-    sync_role_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), strict=False)
+    sync_roles_in_migration(apps, strict=False)  # 0011 syncs strictly
 
 
 Migration.operations.append(migrations.RunPython(sync_roles, migrations.RunPython.noop))

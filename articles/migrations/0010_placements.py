@@ -32,15 +32,9 @@ class Migration(migrations.Migration):
 
 def sync_roles(apps, schema_editor):
     """Editors and chief editors place articles (置顶 / 推荐 / 头条)."""
-    from django.contrib.auth.management import create_permissions
+    from articles.workflow.roles import sync_roles_in_migration
 
-    from articles.workflow.roles import sync_role_groups
-
-    for app_config in apps.get_app_configs():  # permissions are otherwise only made after migrate
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    sync_role_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    sync_roles_in_migration(apps, strict=False)  # 0011 syncs strictly
 
 
 Migration.operations.append(migrations.RunPython(sync_roles, migrations.RunPython.noop))

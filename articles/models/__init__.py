@@ -4,19 +4,25 @@ from .categories import Category
 from .counts import DailyViewCount, ViewCount
 from .findings import IntegrityFinding
 from .flags import ArticleFlag
-from .images import ArticleImage
+from .images import Figure, Image, TaggedImage
+from .imports import ImportedItem
 from .revisions import Revision
 from .search_entry import SearchEntry
+from .slugs import FormerSlug
 
 __all__ = [
     "Article",
     "ArticleFlag",
     "AuditEntry",
-    "ArticleImage",
     "Category",
     "DailyViewCount",
+    "Figure",
+    "FormerSlug",
+    "Image",
+    "ImportedItem",
     "IntegrityFinding",
     "Revision",
     "SearchEntry",
+    "TaggedImage",
     "ViewCount",
 ]

@@ -13,13 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from ..integrity.renditions import save_with_renditions
+from ..images import figures
 from ..integrity.sanitize import BODY_EDITOR_EXTENSIONS, clean_body_html
 from ..integrity.text import drop_unsafe_characters
-from ..integrity.uploads import NewsImageField
+from ..seo.slugs import readable_slug
 from ..workflow.states import State, Status
+from .images import Figure, Image
 
-BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|tr|pre)>|<br\s*/?>", re.IGNORECASE)
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|tr|pre|figcaption)>|<br\s*/?>", re.IGNORECASE)
 
 
 def plain_text(body_html):
@@ -55,7 +56,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(category_id__in=category_ids)
 
     def for_listing(self):
-        return self.select_related("category").order_by("-publish_at", "-pk")
+        return self.select_related("category", "cover").order_by("-publish_at", "-pk")
 
     def most_viewed(self, days=None):
         """Most viewed of all time, or over the last ``days`` days of daily counts (today included)."""
@@ -109,7 +110,10 @@ class Article(models.Model):
         max_length=200,
         allow_unicode=True,
         blank=True,
-        help_text=_("Part of the address. Old addresses keep working when it changes."),
+        help_text=_(
+            "Part of the address; made from the title (in pinyin) when left empty. "
+            "Old addresses keep working when it changes."
+        ),
     )
     summary = models.TextField(_("summary"), blank=True, max_length=1000)
     body = ProseEditorField(
@@ -118,16 +122,15 @@ class Article(models.Model):
         sanitize=clean_body_html,
         blank=True,
     )
-    cover_image = NewsImageField(
-        _("cover image"),
-        upload_to="covers/%Y/%m/",
+    cover = models.ForeignKey(
+        "articles.Image",
+        verbose_name=_("cover image"),
+        null=True,
         blank=True,
-        width_field="cover_width",
-        height_field="cover_height",
+        on_delete=models.PROTECT,
+        related_name="covers",
+        help_text=_("Shown on listings and share cards. Choose one from the image library or upload one."),
     )
-    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_renditions = models.JSONField(default=list, editable=False)
     category = models.ForeignKey(
         "articles.Category",
         verbose_name=_("category"),
@@ -217,15 +220,38 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         drop_unsafe_characters(self)
         self.body = clean_body_html(self.body)
-        if not self.slug:
-            self.slug = slugify(self.title, allow_unicode=True)[:200] or "article"
+        placed = figures.image_ids(self.body)
+        images = Image.objects.in_bulk(placed)
+        self.body = figures.rewrite(self.body, images)
+        self.slug = slugify(self.slug, allow_unicode=True)[:200] or readable_slug(self.title)
         with transaction.atomic():
             if not self._state.adding:
                 self._claim_next_version()
-            save_with_renditions(self, super().save, "cover_image", "cover_renditions", *args, **kwargs)
+            super().save(*args, **kwargs)
+            self._keep_figures_in_step([image_id for image_id in placed if image_id in images])
 
     def get_absolute_url(self):
         return reverse("articles:article", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def _keep_figures_in_step(self, image_ids):
+        """The Figure rows say which library images the body places (what protects them from deletion)."""
+        current = list(self.figures.order_by("number").values_list("image_id", flat=True))
+        if current != image_ids:
+            self.figures.all().delete()
+            Figure.objects.bulk_create(
+                Figure(article=self, image_id=image_id, number=number)
+                for number, image_id in enumerate(image_ids, start=1)
+            )
+
+    def placed_images(self):
+        """{id: Image} of the library images the body places (for rendering, one query)."""
+        return {figure.image_id: figure.image for figure in self.figures.select_related("image")}
+
+    def images_lacking_alt_text(self):
+        lacking = figures.lacking_alt_text(self.body, self.placed_images())
+        if self.cover is not None and self.cover.lacks_alt_text and self.cover not in lacking:
+            lacking.append(self.cover)
+        return lacking
 
     def _claim_next_version(self):
         # A conditional UPDATE … WHERE version = n: of two saves that read version n, the

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +27,14 @@ class Category(models.Model):
     """A node of the category tree (新闻中心 > 镇街动态 …)."""
 
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("Part of the address; made from the name (in pinyin) when left empty."),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent"),
@@ -77,8 +84,20 @@ class Category(models.Model):
         return " › ".join(category.name for category in self.ancestors_and_self())
 
     def save(self, *args, **kwargs):
+        from ..seo.slugs import unique_slug
+        from .slugs import FormerSlug
+
         drop_unsafe_characters(self)
-        super().save(*args, **kwargs)
+        if not self.slug:
+            self.slug = unique_slug(Category, self.name, "category", exclude=self.pk)
+        previous = (
+            Category.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
+        )
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            FormerSlug.forget(FormerSlug.Kind.CATEGORY, self.slug)
+            if previous and previous != self.slug:
+                FormerSlug.remember(FormerSlug.Kind.CATEGORY, previous, self.pk)
 
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})

@@ -4,13 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Revision(models.Model):
-    """One saved state of an article: its fields, body, tags and figures, never changed or thrown away.
+    """One saved state of an article: its fields, body (with its figures), cover and tags, never changed or thrown away.
 
     Django-reversion and django-simple-history record what a row *was*; here an edit of a
     live article is a separate working copy (Article.draft_of) until it is approved, and
     the history must join the two. So revisions are a narrow model of our own:
-    ``data`` is workflow.revisions.snapshot(), ``files`` the stored image names it
-    refers to (so no file a revision could restore is deleted).
+    ``data`` is workflow.revisions.snapshot().
     """
 
     article = models.ForeignKey(
@@ -25,7 +24,6 @@ class Revision(models.Model):
     comment = models.TextField(_("comment"), blank=True)
     is_live = models.BooleanField(_("what readers saw"), default=False)
     data = models.JSONField()
-    files = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-number"]

@@ -5,7 +5,7 @@ results = search_articles(Article.objects.published(), parse(request.GET["q"]))
 
 from .engines import match_expression, matching_keys
 from .highlight import highlight, snippet
-from .index import index_article, rebuild_index, unindex_article
+from .index import index_article, index_new_articles, rebuild_index, unindex_article
 from .query import ParsedQuery, parse
 from .results import RankedResults
 
@@ -35,6 +35,7 @@ __all__ = [
     "ParsedQuery",
     "filter_matching",
     "highlight",
+    "index_new_articles",
     "index_article",
     "parse",
     "rebuild_index",

@@ -58,6 +58,33 @@ def index_article(article):
         article.search_key = key
 
 
+def index_new_articles(articles):
+    """Index articles that have no entry yet, all at once (an import's batch): the same
+    keys and texts ``index_article`` gives one by one."""
+    from ..models import Article, SearchEntry
+
+    wanted = {article.pk: search_key(article.publish_at, article.pk) for article in articles}
+    taken = set()
+    while True:  # step past keys already in the table, until none of ours is
+        keys, used = {}, set(taken)
+        for pk, key in wanted.items():
+            while key in used:
+                key += 1
+            used.add(key)
+            keys[pk] = key
+        clashes = set(SearchEntry.objects.filter(pk__in=keys.values()).values_list("pk", flat=True))
+        if not clashes:
+            break
+        taken |= clashes
+    entries = []
+    for article in articles:
+        title, body = entry_texts(article.title, article.summary, article.body_text)
+        entries.append(SearchEntry(key=keys[article.pk], article_id=article.pk, title=title, body=body))
+        article.search_key = keys[article.pk]
+    SearchEntry.objects.bulk_create(entries)
+    write_keys(Article, keys)
+
+
 def unindex_article(article):
     from ..models import SearchEntry
 

@@ -67,13 +67,13 @@ class ArticleFeed(Feed):
         return [xml_safe(item.category.name), *(xml_safe(tag.name) for tag in item.tags.all())]
 
     def item_enclosure_url(self, item):
-        return absolute(item.cover_image.url) if item.cover_image else None
+        return absolute(item.cover.file.url) if item.cover else None
 
     def item_enclosure_length(self, item):
-        return item.cover_image.size if item.cover_image else None
+        return item.cover.file_size if item.cover else None
 
     def item_enclosure_mime_type(self, item):
-        return mimetypes.guess_type(item.cover_image.name)[0] if item.cover_image else None
+        return mimetypes.guess_type(item.cover.file.name)[0] if item.cover else None
 
 
 class LatestArticlesFeed(ArticleFeed):

@@ -45,8 +45,9 @@ class ArticleSitemap(SiteSitemap):
     def items(self):
         return (
             Article.objects.published()
-            .only("pk", "slug", "updated_at", "cover_image")
-            .prefetch_related("images")
+            .only("pk", "slug", "updated_at", "cover__file")
+            .select_related("cover")
+            .prefetch_related("figures__image")
             .order_by("-pk")
         )
 
@@ -57,9 +58,8 @@ class ArticleSitemap(SiteSitemap):
         urls = super().get_urls(*args, **kwargs)
         for url in urls:
             article = url["item"][0] if isinstance(url["item"], tuple) else url["item"]  # (item, language)
-            files = [article.cover_image] * bool(article.cover_image) + [
-                f.image for f in article.images.all()
-            ]
+            files = [article.cover.file] if article.cover else []
+            files += [f.image.file for f in article.figures.all()]
             url["images"] = [site_url.absolute(file.url) for file in files]
         return urls
 

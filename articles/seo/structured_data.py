@@ -24,12 +24,8 @@ def _image(fieldfile, width, height):
 
 
 def article_images(article):
-    images = (
-        [_image(article.cover_image, article.cover_width, article.cover_height)]
-        if article.cover_image
-        else []
-    )
-    images += [_image(figure.image, figure.width, figure.height) for figure in article.images.all()]
+    images = [_image(article.cover.file, article.cover.width, article.cover.height)] if article.cover else []
+    images += [_image(f.image.file, f.image.width, f.image.height) for f in article.figures.all()]
     return images
 
 

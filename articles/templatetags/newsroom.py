@@ -1,21 +1,17 @@
-import re
-
 from django import template
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.encoding import escape_uri_path
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from ..images import figures
 from ..models import Article, Category
 from ..seo import site_url, structured_data
 
 register = template.Library()
 
-# An editor places figure N with a paragraph of its own: [图N] or [figure N].
-FIGURE_MARKER = re.compile(r"<p>\s*\[(?:图|figure\s*)(\d{1,3})\]\s*</p>", re.IGNORECASE)
 POPULAR_PERIODS = [(_("24 hours"), 1), (_("7 days"), 7), (_("All time"), None)]
 
 
@@ -104,21 +100,8 @@ def language_links(context):
 
 @register.simple_tag
 def article_body(article):
-    """The sanitised body with its figures: placed where the editor put a marker, the rest after."""
-    images = list(article.images.all())
-    placed = set()
-
-    def figure(number):
-        placed.add(number)
-        return render_to_string("includes/figure.html", {"image": images[number - 1], "number": number})
-
-    def replace(match):
-        number = int(match.group(1))
-        return figure(number) if 1 <= number <= len(images) and number not in placed else ""
-
-    body = FIGURE_MARKER.sub(replace, article.body)
-    rest = "".join(figure(n) for n in range(1, len(images) + 1) if n not in placed)
-    return mark_safe(body + rest)  # body was sanitised on save; figures are escaped templates
+    """The sanitised body, each figure the library image's <picture> (images/figures.py)."""
+    return figures.render(article.body, {figure.image_id: figure.image for figure in article.figures.all()})
 
 
 @register.inclusion_tag("includes/picture.html")

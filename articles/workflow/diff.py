@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from ..images.figures import placed_images
 from ..models.articles import plain_text
 
 LABELS = {
@@ -22,7 +23,7 @@ LABELS = {
     "publish_at": _("publish time"),
     "expire_at": _("expiry time"),
     "category": _("category"),
-    "cover_image": _("cover image"),
+    "cover": _("cover image"),
     "tags": _("tags"),
     "figures": _("figures"),
 }
@@ -47,9 +48,14 @@ def _text(field, value):
         return plain_text(value)
     if field == "tags":
         return ", ".join(value)
-    if field == "figures":
-        return "\n".join(f"{f['image']} | {f['alt_text']} | {f['caption']} | {f['credit']}" for f in value)
     return "" if value is None else str(value)
+
+
+def _figures(body):
+    return "\n".join(
+        _("image %(id)s, alt text “%(alt)s”") % {"id": image_id, "alt": alt}
+        for image_id, alt, _caption in placed_images(body)
+    )
 
 
 def compare(old, new):
@@ -57,6 +63,8 @@ def compare(old, new):
     changes = []
     for field, label in LABELS.items():
         before, after = _text(field, old.get(field)), _text(field, new.get(field))
+        if field == "figures":  # placed in the body: which library image, with what alt text
+            before, after = _figures(old.get("body")), _figures(new.get("body"))
         if before != after:
             changes.append((label, char_diff(before, after)))
     return changes

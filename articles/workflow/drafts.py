@@ -21,10 +21,7 @@ MERGED_FIELDS = [
     "source",
     "meta_description",
     "expire_at",
-    "cover_image",
-    "cover_width",
-    "cover_height",
-    "cover_renditions",
+    "cover",
 ]
 
 
@@ -39,11 +36,8 @@ def working_copy(live, user):
         copy = Article(draft_of=live, status=Status.DRAFT, author=user, publish_at=live.publish_at)
         for field in MERGED_FIELDS:
             setattr(copy, field, getattr(live, field))
-        copy.save()
+        copy.save()  # its figures follow its body
         copy.tags.set(live.tags.all())
-        for figure in live.images.all():
-            figure.pk, figure.article = None, copy
-            figure.save()
     return copy
 
 
@@ -53,23 +47,16 @@ def merge(copy, user):
     with transaction.atomic():
         for field in MERGED_FIELDS:
             setattr(live, field, getattr(copy, field))
-        live.save()
+        live.save()  # its figures follow its body
         live.tags.set(copy.tags.all())
-        live.images.all().delete()  # their files stay while a revision or the copy's figures name them
-        copy.images.update(article=live)
         copy.delete()
         revisions.record(live, user, "published", is_live=True)
     return live
 
 
 def files_in_use(names):
-    """Those of the image ``names`` that an article, a figure or a revision still refers to."""
-    from ..models import Article, ArticleImage, Revision
+    """Those of the stored image ``names`` that a library image still names (an image in
+    use by an article cannot be deleted, so this is what keeps files)."""
+    from ..models import Image
 
-    names = set(names)
-    used = set(ArticleImage.objects.filter(image__in=names).values_list("image", flat=True))
-    used |= set(Article.objects.filter(cover_image__in=names).values_list("cover_image", flat=True))
-    for name in names - used:
-        if Revision.objects.filter(files__contains=f"\n{name}\n").exists():
-            used.add(name)
-    return used
+    return set(Image.objects.filter(file__in=set(names)).values_list("file", flat=True))

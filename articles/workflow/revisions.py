@@ -1,7 +1,8 @@
 """Revisions: a snapshot of everything readers would see of an article, and putting one back.
 
-A snapshot holds the article's own fields, its tags and its figures (by stored file
-name: files are never rewritten, so a snapshot stays valid). Restoring never touches
+A snapshot holds the article's own fields (the body places its figures, by library
+image id), its cover image's id and its tags. An image deleted from the library since
+is left out when a snapshot is shown or restored. Restoring never touches
 what readers see: it becomes a new draft (workflow/drafts.py for a live article).
 """
 
@@ -11,11 +12,11 @@ from django.utils.dateparse import parse_datetime
 
 from . import audit
 
-FIELDS = ["title", "slug", "summary", "body", "source", "meta_description", "cover_width", "cover_height"]
+FIELDS = ["title", "slug", "summary", "body", "source", "meta_description"]
 TIMES = ["publish_at", "expire_at"]
 
 
-def snapshot(article):
+def snapshot(article, tag_names=None):
     data = {field: getattr(article, field) for field in FIELDS}
     data |= {
         field: getattr(article, field).isoformat() if getattr(article, field) else None for field in TIMES
@@ -24,28 +25,10 @@ def snapshot(article):
         "row": article.pk,  # a working copy's row, or the article's own
         "version": article.version,
         "category": article.category_id,
-        "cover_image": article.cover_image.name or "",
-        "cover_renditions": article.cover_renditions,
-        "tags": sorted(article.tags.names()),
-        "figures": [
-            {
-                "image": figure.image.name,
-                "width": figure.width,
-                "height": figure.height,
-                "renditions": figure.renditions,
-                "alt_text": figure.alt_text,
-                "caption": figure.caption,
-                "credit": figure.credit,
-            }
-            for figure in article.images.all()
-        ],
+        "cover": article.cover_id,
+        "tags": sorted(article.tags.names() if tag_names is None else tag_names),
     }
     return data
-
-
-def images_of(data):
-    """The stored images a snapshot names (their renditions go with them)."""
-    return {name for name in [data["cover_image"], *(f["image"] for f in data["figures"])] if name}
 
 
 def record(article, user, event, comment="", is_live=False):
@@ -67,36 +50,21 @@ def record(article, user, event, comment="", is_live=False):
             comment=comment,
             is_live=is_live,
             data=data,
-            files="".join(f"\n{name}\n" for name in sorted(images_of(data))),  # exact match: workflow.drafts
         )
 
 
 def apply(data, article):
     """Make ``article`` (a draft or working copy, never the live row) hold the snapshot ``data``."""
-    from ..models import ArticleImage
+    from ..models import Image
 
     for field in FIELDS:
         setattr(article, field, data[field])
     for field in TIMES:
         setattr(article, field, parse_datetime(data[field]) if data[field] else None)
     article.category_id = data["category"]
-    article.cover_image = data["cover_image"]
-    article.cover_renditions = data["cover_renditions"]
-    article.save()
+    article.cover = Image.objects.filter(pk=data["cover"]).first() if data["cover"] else None
+    article.save()  # figures of images deleted since drop out of the body here
     article.tags.set(data["tags"])
-    article.images.all().delete()
-    for order, figure in enumerate(data["figures"], start=1):
-        ArticleImage.objects.create(
-            article=article,
-            image=figure["image"],
-            width=figure["width"],
-            height=figure["height"],
-            renditions=figure["renditions"],
-            alt_text=figure["alt_text"],
-            caption=figure["caption"],
-            credit=figure["credit"],
-            sort_order=order,
-        )
     return article
 
 

@@ -8,12 +8,10 @@ NEWSROOM_SHARE_LINK_DAYS, read-only, and dies as soon as the article is publishe
 
 from django.conf import settings
 from django.core import signing
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.shortcuts import render
 from django.urls import reverse
 
-from ..integrity.renditions import delete_unused
 from ..seo.robots import noindex
 from .states import Status
 
@@ -52,13 +50,12 @@ class _RollBack(Exception):
         self.response = response
 
 
-def render_unsaved(request, form, model_admin, article):
-    """Save the form and its figures in a transaction, render the public page, then roll it all back.
+def render_unsaved(request, form, article):
+    """Save the form in a transaction, render the public page, then roll it all back.
 
-    Figures uploaded only for the preview are written to storage by then; they are
-    removed again afterwards, so a preview leaves nothing behind.
+    Images come from the library (uploaded there, not through this form), so a preview
+    writes no file.
     """
-    stored = {}  # image name -> renditions, of files the preview may have written
     try:
         with transaction.atomic():
             obj = form.save(commit=False)
@@ -67,17 +64,10 @@ def render_unsaved(request, form, model_admin, article):
             else:
                 obj.author = obj.author or request.user
             obj.save()
-            stored[obj.cover_image.name] = obj.cover_renditions
             form.save_m2m()
-            formsets, _ = model_admin._create_formsets(request, obj, change=article is not None)
-            for formset in formsets:
-                if formset.is_valid():
-                    for figure in formset.save():
-                        stored[figure.image.name] = figure.renditions
             raise _RollBack(render(request, PREVIEW_TEMPLATE, preview_context(obj)))
     except _RollBack as rolled_back:
         response = rolled_back.response
-    delete_unused(default_storage, stored)  # after the rollback: only what the preview alone wrote
     response["Cache-Control"] = "private, no-store"
     noindex(response)
     return response

@@ -179,6 +179,23 @@ def _refuse_injected_text(article):
         )
 
 
+def _refuse_images_without_alt_text(article):
+    """Readers who cannot see an image get its alt text: none goes live without one
+    (unless the library marks it decorative)."""
+    lacking = article.images_lacking_alt_text()
+    if lacking:
+        names = "; ".join(
+            _("“%(title)s” (image %(id)s)") % {"title": image.title, "id": image.pk} for image in lacking
+        )
+        raise Refused(
+            _(
+                "Not published: give these images alt text in the image library, or in the figure, "
+                "or mark them decorative: %(images)s."
+            )
+            % {"images": names}
+        )
+
+
 def _save_move(article, user, move, comment, detail=None):
     """Write the moved article, its revision and its audit entry (inside perform's transaction)."""
     article.save()
@@ -216,6 +233,7 @@ def _reject(article, user, comment):
 
 def _go_live(article, user, comment):
     _refuse_injected_text(article)
+    _refuse_images_without_alt_text(article)
     if article.draft_of_id:
         live = drafts.merge(article, user)
     else:

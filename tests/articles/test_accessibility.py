@@ -41,7 +41,7 @@ def public_pages():
         "/",
         news.get_absolute_url(),
         article.get_absolute_url(),
-        reverse("articles:tag", kwargs={"slug": "乡村振兴"}),
+        reverse("articles:tag", kwargs={"slug": "xiang-cun-zhen-xing"}),
         reverse("articles:search") + "?q=稻田",
         reverse("articles:search") + "?q=没有结果的词",
         "/no-such-page/",

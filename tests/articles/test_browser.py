@@ -11,7 +11,15 @@ from taggit.models import Tag
 
 from articles.models import Article
 from articles.workflow.roles import ReviewerRole
-from tests.factories import image_bytes, make_article, make_category, make_chief, make_editor, make_writer
+from tests.factories import (
+    make_article,
+    make_category,
+    make_chief,
+    make_editor,
+    make_image,
+    make_writer,
+    uploaded_image,
+)
 
 PASSWORD = "correct horse battery staple"
 READER_AGENT = (
@@ -52,14 +60,17 @@ def test_writer_editor_and_chief_take_an_article_live_and_an_edit_waits_for_appr
     )
     Tag.objects.create(name="乡村振兴")
     make_writer(password=PASSWORD), make_editor(password=PASSWORD), make_chief(password=PASSWORD)
-    photo = tmp_path / "rice.png"
-    photo.write_bytes(image_bytes("PNG", size=(320, 200)))
+    rice = make_image(
+        title="西三合村稻田航拍",
+        alt_text="金黄的稻田",
+        caption="西三合村的稻田",
+        file=uploaded_image("rice.png", size=(700, 400)),
+    )
+    make_image(title="学校运动会")
 
     writer = logged_in(browser, live_server, "writer")
     writer.goto(f"{live_server.url}/admin/articles/article/add/")
     writer.fill("#id_title", "西三合村稻田迎来丰收")
-    writer.press("#id_title", "Tab")  # an IME commits Chinese without key events; change fills the slug
-    assert writer.input_value("#id_slug") == "西三合村稻田迎来丰收"
     writer.click(".field-category .select2-selection")  # the admin's autocomplete widget
     writer.fill(".select2-search__field", "镇街")
     writer.click(".select2-results__option:has-text('镇街动态')")
@@ -69,14 +80,30 @@ def test_writer_editor_and_chief_take_an_article_live_and_an_edit_waits_for_appr
     writer.fill("#id_tags", suggestions[0])
     writer.locator(".ProseMirror[contenteditable=true]").click()
     writer.keyboard.type("今年的稻田长势喜人。")
-    writer.set_input_files("#id_images-0-image", str(photo))
-    writer.fill("#id_images-0-alt_text", "金黄的稻田")
-    writer.fill("#id_images-0-caption", "西三合村的稻田")
+    # The figure button: its dialog's "Browse..." opens the library's chooser in a window.
+    writer.click(".prose-menubar__button[title=figure]")
+    with writer.expect_popup() as opened:
+        writer.click(".prose-editor-dialog button:has-text('Browse')")
+    chooser = opened.value
+    chooser.fill("#chooser-q", "稻田")
+    chooser.click(".chooser-search input[type=submit]")
+    assert chooser.locator(".chooser-pick").count() == 1  # the sports day photo does not match
+    chooser.screenshot(path=str(shots / "admin-image-chooser.png"), full_page=True)
+    chooser.click(f"[data-choose='{rice.pk}']")
+    dialog = writer.locator(".prose-editor-dialog")
+    assert dialog.locator("input[name=altText]").input_value() == "金黄的稻田"
+    assert dialog.locator("input[name=caption]").input_value() == "西三合村的稻田"
+    dialog.locator("button[type=submit]").click()
+    assert (
+        writer.locator(".ProseMirror figure img").get_attribute("src") == rice.file.url
+    )  # shown as the image
     assert writer.locator("button[data-transition=publish]").count() == 0  # a writer cannot publish
     writer.click("input[name=_continue]")
     writer.wait_for_selector(".messagelist .success")
     article = Article.objects.get()
     assert (article.status, sorted(article.tags.names())) == ("draft", ["乡村振兴", "稻田"])
+    assert article.slug == "xi-san-he-cun-dao-tian-ying-lai-feng-shou"  # the title in pinyin
+    assert list(article.figures.values_list("image", flat=True)) == [rice.pk]
     press(writer, "submit")
     assert writer.inner_text("[data-state]") == "审核中 （第 1 审，共 2 审）"
     writer.screenshot(path=str(shots / "admin-writer-submitted.png"), full_page=True)
@@ -98,7 +125,9 @@ def test_writer_editor_and_chief_take_an_article_live_and_an_edit_waits_for_appr
     assert reader.inner_text("h1") == "西三合村稻田迎来丰收"
     assert "今年的稻田长势喜人。" in reader.inner_text(".article-body")
     assert reader.inner_text("figcaption").startswith("图1 西三合村的稻田")
-    assert reader.get_attribute("figure img", "alt") == "金黄的稻田"
+    assert reader.get_attribute("figure picture img", "alt") == "金黄的稻田"
+    webp = reader.get_attribute("figure picture source[type='image/webp']", "srcset")
+    assert webp.startswith(f"/media/renditions/{rice.file.name.removesuffix('.png')}-320w.webp 320w")
     assert reader.inner_text("[data-views]") == "1"
     reader.screenshot(path=str(shots / "article.png"), full_page=True)
 

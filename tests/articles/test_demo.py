@@ -28,7 +28,7 @@ def test_demo_loads_once_with_the_clean_town_article(client):
     )
     article = Article.objects.get(slug="shuanggang-reform")
     assert article.title == "以改革创新之力守护“港城”愿景——双港镇高质量发展开启新局面"
-    assert article.images.count() == 4
+    assert article.figures.count() == 4 and article.cover.alt_text == "双港镇全景：稻田、村庄和公路"
     page = client.get(article.get_absolute_url()).content.decode()
     assert SPAM not in page
     assert "2024-07-28 12:40:46" in page

@@ -5,9 +5,9 @@ from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from taggit.models import Tag
 
-from articles.models import ArticleImage
-from tests.factories import make_article, make_category, uploaded_image
+from tests.factories import make_article, make_category, make_figures, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +18,9 @@ def fill(category, count):
             category=category,
             tags=["养老", "就业"],
             summary="养老服务",
-            cover_image=uploaded_image(),
+            cover=make_image(),
         )
-        ArticleImage.objects.create(article=article, image=uploaded_image(), alt_text="图")
+        make_figures(article, 2)
     return article
 
 
@@ -37,7 +37,7 @@ def queries(client, url):
     [
         lambda a: reverse("articles:home"),
         lambda a: reverse("articles:category", kwargs={"slug": "news"}),
-        lambda a: reverse("articles:tag", kwargs={"slug": "养老"}),
+        lambda a: reverse("articles:tag", kwargs={"slug": Tag.objects.get(name="养老").slug}),
         lambda a: reverse("articles:search") + "?q=养老",
         lambda a: a.get_absolute_url(),
     ],

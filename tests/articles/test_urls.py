@@ -8,10 +8,50 @@ from tests.factories import make_article, make_category
 pytestmark = pytest.mark.django_db
 
 
-def test_chinese_title_gets_a_working_address(client):
+def test_chinese_title_gets_a_readable_pinyin_address(client):
     article = make_article("双港镇高质量发展开启新局面")
-    assert article.slug == "双港镇高质量发展开启新局面"
+    assert article.slug == "shuang-gang-zhen-gao-zhi-liang-fa-zhan-kai-qi-xin-ju-mian"
     assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_a_long_title_gets_a_slug_of_at_most_60_characters_cut_at_a_hyphen():
+    article = make_article("双港镇开展平安建设宣传活动进一步提升群众安全感和满意度")
+    assert article.slug == "shuang-gang-zhen-kai-zhan-ping-an-jian-she-xuan-chuan-huo"
+
+
+def test_an_editor_may_still_type_a_slug():
+    assert make_article("双港镇新闻", slug="town-news").slug == "town-news"
+
+
+def test_mixed_and_punctuation_only_titles_get_usable_slugs():
+    assert make_article("Town news 2026 新闻！").slug == "town-news-2026-xin-wen"
+    assert make_article("！！！").slug.startswith("article-")
+
+
+def test_a_renamed_category_answers_at_its_old_address_with_a_301(client):
+    from articles.models import Category
+
+    category = Category.objects.create(name="镇街动态")
+    assert category.slug == "zhen-jie-dong-tai"
+    make_article(category=category)
+    category.slug = "towns"
+    category.save()
+    response = client.get("/category/zhen-jie-dong-tai/")
+    assert (response.status_code, response["Location"]) == (301, "/category/towns/")
+    assert client.get("/category/towns/").status_code == 200
+    assert client.get("/category/never-was/").status_code == 404
+
+
+def test_a_tag_gets_a_pinyin_slug_and_a_renamed_one_redirects(client):
+    from taggit.models import Tag
+
+    make_article(tags=["乡村振兴"])
+    tag = Tag.objects.get(name="乡村振兴")
+    assert tag.slug == "xiang-cun-zhen-xing"
+    tag.slug = "rural"
+    tag.save()
+    response = client.get("/tags/xiang-cun-zhen-xing/")
+    assert (response.status_code, response["Location"]) == (301, "/tags/rural/")
 
 
 def test_address_survives_a_title_edit(client):

@@ -33,7 +33,7 @@ def three_states():
     [
         (reverse("articles:home"), "已发布的稻田新闻"),
         (reverse("articles:category", kwargs={"slug": "town"}), "已发布的稻田新闻"),
-        (reverse("articles:tag", kwargs={"slug": "稻田"}), "已发布的稻田新闻"),
+        (reverse("articles:tag", kwargs={"slug": "dao-tian"}), "已发布的稻田新闻"),
         (reverse("articles:search") + "?q=稻田", "已发布的<mark>稻田</mark>新闻"),
         (reverse("articles:feed"), "<title>已发布的稻田新闻</title>"),
         ("/sitemap-articles.xml", None),  # addresses only
@@ -110,7 +110,7 @@ def workflow_states():
     [
         reverse("articles:home"),
         reverse("articles:category", kwargs={"slug": "notices"}),
-        reverse("articles:tag", kwargs={"slug": "停水"}),
+        reverse("articles:tag", kwargs={"slug": "ting-shui"}),
         reverse("articles:search") + "?q=停水通知",
         reverse("articles:feed"),
         "/sitemap-articles.xml",

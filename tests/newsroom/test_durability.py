@@ -56,8 +56,7 @@ class Editor:
                 "title": title, "slug": "", "category": category_id, "tags": "", "summary": "",
                 "body": f"<p>{title} 正文</p>", "source": "", "meta_description": "", "author": "",
                 "publish_at_0": "2026-01-01", "publish_at_1": "08:00:00",
-                "images-TOTAL_FORMS": "0", "images-INITIAL_FORMS": "0", "images-MIN_NUM_FORMS": "0",
-                "images-MAX_NUM_FORMS": "1000", "flags-TOTAL_FORMS": "0", "flags-INITIAL_FORMS": "0",
+                "flags-TOTAL_FORMS": "0", "flags-INITIAL_FORMS": "0",
                 "flags-MIN_NUM_FORMS": "0", "flags-MAX_NUM_FORMS": "1000", "_save": "Save",
             },
         )  # fmt: skip

@@ -18,10 +18,6 @@ def article_form_data(category, **overrides):
         "author": "",
         "source": "双港镇",
         "meta_description": "",
-        "images-TOTAL_FORMS": "0",
-        "images-INITIAL_FORMS": "0",
-        "images-MIN_NUM_FORMS": "0",
-        "images-MAX_NUM_FORMS": "1000",
         "flags-TOTAL_FORMS": "0",
         "flags-INITIAL_FORMS": "0",
         "flags-MIN_NUM_FORMS": "0",
@@ -32,12 +28,13 @@ def article_form_data(category, **overrides):
     return data
 
 
-def with_image(data, upload, alt_text="图片说明", caption="图注"):
-    return data | {
-        "images-TOTAL_FORMS": "1",
-        "images-0-image": upload,
-        "images-0-alt_text": alt_text,
-        "images-0-caption": caption,
-        "images-0-credit": "",
-        "images-0-sort_order": "1",
-    }
+def with_figure(data, image, alt_text=None, caption=None):
+    """The form's body with library ``image`` placed as a figure, as the editor's figure button does."""
+    from articles.images.figures import figure_html
+
+    return data | {"body": data["body"] + figure_html(image, alt_text, caption)}
+
+
+def upload_form_data(*files, credit="", tags=""):
+    """The image library's upload form (admin:articles_image_add, or the chooser) with ``files``."""
+    return {"files": list(files), "credit": credit, "tags": tags}

@@ -9,24 +9,25 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from tests.articles.admin.form_data import article_form_data, with_image
-from tests.factories import make_article, make_category, make_chief, make_editor, uploaded_image
+from tests.articles.admin.form_data import article_form_data, with_figure
+from tests.factories import make_article, make_category, make_chief, make_editor, make_image, uploaded_image
 
 pytestmark = pytest.mark.django_db
 
 
 def test_editor_creates_a_draft_with_image_and_tags_and_previews_it(editor_client):
     category = make_category("镇街动态", slug="town")
-    data = with_image(article_form_data(category), uploaded_image("job.png"))
+    image = make_image(file=uploaded_image("job.png"))
+    data = with_figure(article_form_data(category), image, caption="招聘会现场")
     response = editor_client.post(reverse("admin:articles_article_add"), data)
     assert response.status_code == 302, response.context and response.context["adminform"].form.errors
     article = Article.objects.get()
     assert article.author.username == "editor"
     assert sorted(article.tags.names()) == ["就业", "民生"]
-    assert article.images.get().width == 40
+    assert list(article.figures.values_list("image", flat=True)) == [image.pk]
     assert article.status == Article.Status.DRAFT  # the form cannot publish: only the review chain does
     page = editor_client.get(article.get_absolute_url())
-    assert "双港镇举办招聘会" in page.content.decode()
+    assert "双港镇举办招聘会" in page.content.decode() and "图1 招聘会现场" in page.content.decode()
 
 
 def test_hostile_body_posted_to_the_admin_is_stored_clean(editor_client):

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from articles.models import Article, ArticleImage, Revision
+from articles.models import Article, Image, Revision
 from tests.factories import make_article, make_figures
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,7 +18,7 @@ def site_contents():
         (a.pk, a.title, a.body, a.status, sorted(a.tags.names()), a.category.name)
         for a in Article.objects.order_by("pk")
     ]
-    files = {figure.image.name: figure.image.read() for figure in ArticleImage.objects.order_by("pk")}
+    files = {image.file.name: image.file.read() for image in Image.objects.order_by("pk")}
     return articles, files, Revision.objects.count()
 
 

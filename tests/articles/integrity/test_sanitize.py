@@ -63,13 +63,11 @@ def test_an_empty_editor_stores_an_empty_body():
 
 @pytest.mark.django_db
 def test_characters_xml_cannot_carry_are_dropped_on_save():
-    from articles.models import ArticleImage, Category
-    from tests.factories import make_article, make_figures
+    from articles.models import Category, Image
+    from tests.factories import make_article, make_image
 
     article = make_article("标\x00题\x1b", summary="摘\ufffe要", source="来\x08源", body="<p>正\x0c文</p>")
-    (figure,) = make_figures(article, 1)
-    figure.caption, figure.alt_text = "图\x01注", "替\x02代"
-    figure.save()
+    figure = make_image(title="图\x03片", caption="图\x01注", alt_text="替\x02代")
     category = Category.objects.create(name="镇\x00街", slug="town-x")
     article.refresh_from_db()
     assert (article.title, article.summary, article.source, article.body) == (
@@ -78,5 +76,9 @@ def test_characters_xml_cannot_carry_are_dropped_on_save():
         "来源",
         "<p>正文</p>",
     )
-    assert ArticleImage.objects.values_list("caption", "alt_text").get() == ("图注", "替代")
+    assert Image.objects.filter(pk=figure.pk).values_list("title", "caption", "alt_text").get() == (
+        "图片",
+        "图注",
+        "替代",
+    )
     assert Category.objects.get(pk=category.pk).name == "镇街"

@@ -6,11 +6,12 @@ from pathlib import Path
 import pytest
 
 from articles.demo.content import town_news
+from articles.images.figures import figure_html
 from articles.integrity.scanner import scan_article
 from articles.integrity.signature import repeated_insertion
 from articles.integrity.spam import find_injected_text
-from articles.models import ArticleImage, Category
-from tests.factories import make_article, make_category, uploaded_image
+from articles.models import Category
+from tests.factories import make_article, make_category, make_image
 
 AS_SERVED = Path(__file__).parents[2] / "data" / "town-news-article-as-served.txt"
 
@@ -91,17 +92,20 @@ def test_every_public_text_of_an_article_is_scanned():
         slug="kaiyun-app",
         tags=["必威体育"],
     )
-    ArticleImage.objects.create(
-        article=article, image=uploaded_image(), alt_text="图", caption="雷竞技", credit="爱游戏体育"
+    article.body += figure_html(
+        make_image(alt_text="图", caption="雷竞技", credit="爱游戏体育"), alt="开云体育"
     )
+    article.save()
     found = {(f.field, f.kind) for f in scan_article(article)}
     assert found == {
+        ("body", "brand"),  # the figure's caption, placed in the body by the editor
         ("summary", "brand"),
         ("meta description", "brand"),
         ("source", "brand"),
         ("slug", "brand"),
         ("tag “必威体育”", "brand"),
         ("category “news-x”", "brand"),
+        ("figure 1 alt text", "brand"),
         ("figure 1 caption", "brand"),
         ("figure 1 credit", "brand"),
     }

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from articles.demo.content import town_news
 from articles.integrity.spam import find_hidden_markup, find_injected_text
-from articles.models import ArticleImage
+from articles.models import Image
 from tests.articles.admin.form_data import article_form_data
-from tests.factories import make_article, make_category, uploaded_image
+from tests.factories import make_article, make_category, make_figures
 
 AS_SERVED = Path(__file__).parents[2] / "data" / "town-news-article-as-served.txt"
 SPAM = "半岛·综合体育下载"
@@ -54,9 +54,10 @@ def test_check_integrity_lists_tampered_articles_and_fails(capsys):
     call_command("check_integrity")
     clean = make_article("双港镇新闻")
     tampered = make_article("新闻", body=f"<p>经过不断的改革探索{SPAM}，在党建引领下</p>")
-    ArticleImage.objects.create(article=clean, image=uploaded_image(), alt_text=f"{SPAM}配图(图1)")
+    make_figures(clean, 1)
+    Image.objects.update(alt_text=f"{SPAM}配图(图1)")  # written straight into the library's table
     with pytest.raises(CommandError, match="2 article"):
         call_command("check_integrity")
     out = capsys.readouterr().out
     assert f"#{tampered.pk} 新闻 · 被植入的品牌 · body: {SPAM}\n" in out
-    assert f"#{clean.pk} 双港镇新闻 · 被植入的品牌 · figure 1 alt text: {SPAM}\n" in out
+    assert f"#{clean.pk} 双港镇新闻 · 被植入的品牌 · figure 1 library alt text: {SPAM}\n" in out

@@ -7,6 +7,7 @@ entity-encoded, full-width brackets, inside attributes and comments).
 """
 
 import itertools
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlencode
@@ -15,10 +16,11 @@ import pytest
 from django.urls import reverse
 from taggit.models import Tag
 
+from articles.integrity.sanitize import clean_body_html
 from articles.models import Article
 from articles.workflow import transitions
-from tests.articles.admin.form_data import article_form_data, with_image
-from tests.factories import make_category, make_chief, uploaded_image
+from tests.articles.admin.form_data import article_form_data, with_figure
+from tests.factories import make_category, make_chief, make_image
 from tests.html_safety import runnable_markup
 
 pytestmark = pytest.mark.django_db
@@ -77,13 +79,25 @@ def save_through_admin(client, category, batch, number):
         tags=", ".join(f'"{t}"' for t in tags),
         slug=f"xss-{number}",
     )
-    data = with_image(
-        data,
-        uploaded_image(f"{number}.png"),
+    image = make_image(  # the library's own texts are plain text, shown on every page using it
+        title=fitting(batch[6:], 200),
         alt_text=fitting(batch[4:], 250),
         caption=fitting(batch[5:], 500),
+        credit=fitting(batch[7:], 100),
     )
+    # The figure's alt text and caption are the body's (HTML, through the sanitiser).
+    data = with_figure(data, image, alt_text=fitting(batch[8:], 250), caption=batch[9])
     response = client.post(reverse("admin:articles_article_add"), data)
+    if response.status_code == 200 and "<img" in clean_body_html(data["body"].replace(image.file.url, "")):
+        # An image not from the library is refused with a message; the editor removes it.
+        errors = response.context["adminform"].form.errors.as_data()
+        assert [(field, [e.code for e in found]) for field, found in errors.items()] == [
+            ("body", ["outside_library"])
+        ]
+        data["body"] = re.sub(
+            r"<(?:img|image)\b(?![^>]*data-file)", "<span", data["body"], flags=re.IGNORECASE
+        )
+        response = client.post(reverse("admin:articles_article_add"), data)
     assert response.status_code == 302, (
         response.context["adminform"].form.errors if response.context else response
     )

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 
-from tests.factories import make_article, make_category, make_figures, uploaded_image
+from tests.factories import make_article, make_category, make_figures, make_image, uploaded_image
 from tests.html_safety import runnable_markup
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +47,7 @@ def test_news_article_and_breadcrumbs_carry_what_google_asks_for(client, django_
         town,
         author=author,
         summary="稻田迎来丰收",
-        cover_image=uploaded_image("c.png", size=(1200, 800)),
+        cover=make_image(file=uploaded_image("c.png", size=(1200, 800))),
     )
     make_figures(article, 1)
     html = client.get(article.get_absolute_url()).content.decode()
@@ -60,7 +60,7 @@ def test_news_article_and_breadcrumbs_carry_what_google_asks_for(client, django_
     assert news_article["mainEntityOfPage"]["@id"] == SITE + article.get_absolute_url()
     assert news_article["image"][0] == {
         "@type": "ImageObject",
-        "url": SITE + article.cover_image.url,
+        "url": SITE + article.cover.file.url,
         "width": 1200,
         "height": 800,
     }
@@ -85,7 +85,7 @@ def test_share_cards_name_title_description_image_and_address(client):
     article = make_article(
         "稻田丰收",
         summary="稻田迎来丰收",
-        cover_image=uploaded_image("c.png", size=(1200, 630)),
+        cover=make_image(file=uploaded_image("c.png", size=(1200, 630))),
         tags=["乡村振兴"],
     )
     html = client.get(article.get_absolute_url()).content.decode()
@@ -94,7 +94,7 @@ def test_share_cards_name_title_description_image_and_address(client):
         "og:title": "稻田丰收",
         "og:description": "稻田迎来丰收",
         "og:url": SITE + article.get_absolute_url(),
-        "og:image": SITE + article.cover_image.url,
+        "og:image": SITE + article.cover.file.url,
         "og:image:width": "1200",
         "og:image:height": "630",
         "og:site_name": settings.NEWSROOM_SITE_NAME,

@@ -4,28 +4,23 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 
+from articles.images.figures import figure_html
 from articles.templatetags.newsroom import article_body, language_links
-from tests.factories import make_article, make_figures, uploaded_image
+from tests.factories import make_article, make_image, uploaded_image
 
 pytestmark = pytest.mark.django_db
 
 
-def test_figures_go_where_their_markers_are_and_the_rest_follow_the_body():
-    article = make_article(body="<p>开头</p><p>[图2]</p><p>中间</p><p>[图9]</p><p>[图2]</p>")
-    make_figures(article, 3)
+def test_figures_render_as_the_library_pictures_numbered_in_body_order_with_credits():
+    first, second = make_image(caption="库里的图注", credit="摄影 李明"), make_image(caption="第二张")
+    article = make_article(
+        body=f"<p>开头</p>{figure_html(second, caption_html='正文里的图注')}<p>中间</p>{figure_html(first)}"
+    )
     html = str(article_body(article))
-    order = [html.index(text) for text in ("开头", "说明2", "中间", "说明1", "说明3")]
+    order = [html.index(text) for text in ("开头", "图1 正文里的图注", "中间", "图2 库里的图注")]
     assert order == sorted(order)
-    assert html.count("说明2") == 1  # a figure is placed once; a repeated marker is dropped
-    assert "[图9]" not in html and "[图2]" not in html  # markers for missing figures vanish
-
-
-def test_a_marker_inside_running_text_is_left_as_text():
-    article = make_article(body="<p>见[图1]所示</p>")
-    make_figures(article, 1)
-    html = str(article_body(article))
-    assert "<p>见[图1]所示</p>" in html
-    assert html.index("说明1") > html.index("所示")
+    assert '<span class="credit">摄影 李明</span>' in html
+    assert html.count("<picture>") == 2 and "data-file" not in html
 
 
 def test_language_links_point_to_the_same_page_in_each_language():
@@ -39,10 +34,10 @@ def test_language_links_point_to_the_same_page_in_each_language():
 
 
 def test_picture_gives_webp_and_fallback_srcsets_with_the_largest_size():
-    article = make_article(cover_image=uploaded_image("wide.png", size=(700, 400)))
+    article = make_article(cover=make_image(file=uploaded_image("wide.png", size=(700, 400))))
     html = Template(
-        "{% load newsroom %}{% picture article.cover_image article.cover_renditions alt='封面' %}"
+        "{% load newsroom %}{% picture article.cover.file article.cover.renditions alt='封面' %}"
     ).render(Context({"article": article}))
-    stem = article.cover_image.name.removesuffix(".png")
+    stem = article.cover.file.name.removesuffix(".png")
     assert f'srcset="/media/renditions/{stem}-320w.webp 320w, /media/renditions/{stem}-640w.webp 640w' in html
     assert 'width="700" height="400" alt="封面" loading="lazy"' in html

@@ -18,7 +18,7 @@ READER = {"HTTP_USER_AGENT": "Mozilla/5.0 (Android 14) Chrome/120 Mobile Safari/
     [
         reverse("articles:home"),
         reverse("articles:category", kwargs={"slug": "notices"}),
-        reverse("articles:tag", kwargs={"slug": "停水"}),
+        reverse("articles:tag", kwargs={"slug": "ting-shui"}),
         reverse("articles:search") + "?q=停水",
         reverse("articles:feed"),
         "/sitemap-articles.xml",

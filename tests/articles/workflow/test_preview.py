@@ -8,10 +8,18 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, ArticleImage, Revision, SearchEntry, ViewCount
+from articles.models import Article, Figure, Revision, SearchEntry, ViewCount
 from articles.workflow import share, transitions
-from tests.articles.admin.form_data import article_form_data, with_image
-from tests.factories import make_article, make_category, make_chief, make_editor, make_writer, uploaded_image
+from tests.articles.admin.form_data import article_form_data, with_figure
+from tests.factories import (
+    make_article,
+    make_category,
+    make_chief,
+    make_editor,
+    make_image,
+    make_writer,
+    uploaded_image,
+)
 
 pytestmark = pytest.mark.django_db
 READER = {"HTTP_USER_AGENT": "Mozilla/5.0 (Android 14) Chrome/120 Mobile Safari/537.36"}
@@ -26,11 +34,13 @@ def stored_files(settings):
 def test_preview_renders_the_unsaved_form_with_a_new_figure_and_keeps_nothing(editor_client, settings):
     draft = make_article("保存过的标题", status=Article.Status.DRAFT, body="<p>保存过的正文</p>")
     files_before, index_before = stored_files(settings), SearchEntry.objects.get(article=draft).title
-    data = with_image(
+    image = make_image(file=uploaded_image("new.png", size=(400, 300)))
+    files_before = stored_files(settings)
+    data = with_figure(
         article_form_data(
             draft.category, title="还没保存的标题", slug=draft.slug, body="<p>还没保存的正文</p>"
         ),
-        uploaded_image("new.png", size=(400, 300)),
+        image,
         caption="预览里的图注",
     )
     response = editor_client.post(reverse("admin:articles_article_preview", args=[draft.pk]), data)
@@ -40,9 +50,9 @@ def test_preview_renders_the_unsaved_form_with_a_new_figure_and_keeps_nothing(ed
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     draft.refresh_from_db()
     assert (draft.title, draft.version) == ("保存过的标题", 1)
-    assert not ArticleImage.objects.exists() and not Revision.objects.exists()
+    assert not Figure.objects.exists() and not Revision.objects.exists()
     assert SearchEntry.objects.get(article=draft).title == index_before
-    assert stored_files(settings) == files_before  # the figure stored for the preview is gone again
+    assert stored_files(settings) == files_before  # a preview writes no file
 
 
 def test_preview_of_a_new_article_saves_nothing(editor_client):

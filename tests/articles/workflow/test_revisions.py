@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from articles.images.figures import figure_html
 from articles.models import Article, Revision
 from articles.workflow import diff, revisions, transitions
 from tests.factories import make_article, make_category, make_chief, make_figures, make_writer
@@ -21,23 +22,21 @@ def test_a_chinese_edit_is_marked_character_by_character():
 
 def test_a_revision_holds_fields_tags_and_figures_and_comparison_lists_what_changed():
     article = make_article("原标题", tags=["稻田"], body="<p>第一段。</p>", status=Article.Status.DRAFT)
-    make_figures(article, 1)
+    (image,) = make_figures(article, 1)
     first = revisions.record(article, None, "save")
-    article.title, article.body = "新标题", "<p>第一段。第二段。</p>"
+    article.title, article.body = "新标题", "<p>第一段。第二段。</p>" + figure_html(image, alt="镇长讲话")
     article.save()
     article.tags.set(["稻田", "丰收"])
-    article.images.update(caption="改过的图注")
     second = revisions.record(article, None, "save")
     assert (first.number, second.number) == (1, 2)
-    assert first.data["tags"] == ["稻田"] and first.data["figures"][0]["caption"] == "说明1"
-    image = first.data["figures"][0]["image"]
+    assert first.data["tags"] == ["稻田"] and f'data-file="{image.pk}"' in first.data["body"]
     with translation.override("zh-hans"):
         changes = {str(label): str(html) for label, html in diff.compare(first.data, second.data)}
     assert changes == {
         "标题": "<del>原</del><ins>新</ins>标题",
-        "正文": "第一段。<ins>第二段。</ins>",
+        "正文": "第一<ins>段。第二</ins>段。\n说明1",  # the figure's caption is body text too
         "标签": "<ins>丰收, </ins>稻田",
-        "配图": f"{image} | 替代文字1 | <del>说明1</del><ins>改过的图注</ins> | ",
+        "配图": f"图片 {image.pk}，替代文字“<del>替代文字1</del><ins>镇长讲话</ins>”",
     }
 
 
@@ -57,18 +56,17 @@ def test_history_lists_revisions_and_compares_two(editor_client):
 
 def test_restoring_a_draft_revision_makes_it_the_draft_again_and_keeps_every_revision(client):
     article = make_article("第一版", tags=["旧"], status=Article.Status.DRAFT)
-    make_figures(article, 2)
+    images = make_figures(article, 2)
     first = revisions.record(article, None, "save")
-    article.title = "第二版"
+    article.title, article.body = "第二版", "<p>图都删了</p>"
     article.save()
     article.tags.set(["新"])
-    article.images.first().delete()
     revisions.record(article, None, "save")
     client.force_login(make_chief())
     client.post(reverse("admin:articles_article_restore", args=[article.pk, first.number]))
     article.refresh_from_db()
     assert (article.title, article.status, sorted(article.tags.names())) == ("第一版", "draft", ["旧"])
-    assert list(article.images.values_list("caption", flat=True)) == ["说明1", "说明2"]
+    assert list(article.figures.values_list("image", flat=True)) == [image.pk for image in images]
     assert list(Revision.objects.filter(article=article).values_list("number", "event")) == [
         (3, "restore"),
         (2, "save"),
