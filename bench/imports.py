@@ -49,12 +49,18 @@ def write_export(folder, count):
         Image.new("RGB", (800, 533), color).save(images / f"{number}.jpg", quality=80)
     with (folder / "export.csv").open("w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
-        writer.writerow(["aid", "title", "typename", "body", "keywords", "pubdate", "copyfrom", "litpic", "pics"])
+        writer.writerow(
+            ["aid", "title", "typename", "body", "keywords", "pubdate", "copyfrom", "litpic", "pics"]
+        )
         for number, (title, body) in enumerate(articles(count), start=1):
             if number % 200 == 0:
                 body = body[:60] + "开云体育官网" + body[60:]
             paragraphs = [body[i : i + 110] for i in range(0, len(body), 110)]
-            html = "".join(f"<p>{p}</p>" for p in paragraphs[:1]) + "<p>[图1]</p>" + "".join(f"<p>{p}</p>" for p in paragraphs[1:])
+            html = (
+                "".join(f"<p>{p}</p>" for p in paragraphs[:1])
+                + "<p>[图1]</p>"
+                + "".join(f"<p>{p}</p>" for p in paragraphs[1:])
+            )
             writer.writerow([
                 number, f"{title}{number}", CATEGORIES[number % len(CATEGORIES)], html,
                 "，".join(rng.sample(["民生", "就业", "教育", "经济", "乡村振兴", "交通"], 2)),
@@ -102,7 +108,14 @@ def leg():
     category.delete()
 
     started = time.perf_counter()
-    call_command("import_articles", str(export / "export.csv"), "--media", str(export), "--no-progress", stdout=open(os.devnull, "w"))
+    call_command(
+        "import_articles",
+        str(export / "export.csv"),
+        "--media",
+        str(export),
+        "--no-progress",
+        stdout=open(os.devnull, "w"),
+    )
     elapsed = time.perf_counter() - started
     imported = Article.objects.count()
     drafts = Article.objects.filter(status="draft").count()
@@ -128,7 +141,12 @@ def main():
         if reachable(postgres_url=args.postgres):
             with scratch_postgres(args.postgres) as database:
                 run_leg("PostgreSQL", database, folder / "pg", folder / "export")
-        run_leg("SQLite", f"sqlite:///{folder / 'sqlite' / 'newsroom.sqlite3'}", folder / "sqlite", folder / "export")
+        run_leg(
+            "SQLite",
+            f"sqlite:///{folder / 'sqlite' / 'newsroom.sqlite3'}",
+            folder / "sqlite",
+            folder / "export",
+        )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

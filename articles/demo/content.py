@@ -101,6 +101,7 @@ def load(author=None, writer=None):
     now = timezone.localtime()
     for number, story in enumerate(stories(), start=1):
         _create_story(story, number, categories, now, author, writer or author)
+    Image.objects.filter(uploaded_by=None).update(uploaded_by=author)  # the demo's photographer
     for slug, kind, order in PLACEMENTS:
         ArticleFlag.objects.create(article=Article.objects.get(slug=slug), kind=kind, order=order)
     return 1 + len(stories())

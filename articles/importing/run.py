@@ -99,7 +99,9 @@ class MediaFolder:
     def find(self, address):
         if self.root is None:
             return None
-        parts = [p for p in PurePosixPath(unquote(urlsplit(address).path).lower()).parts if p not in {"/", ".."}]
+        parts = [
+            p for p in PurePosixPath(unquote(urlsplit(address).path).lower()).parts if p not in {"/", ".."}
+        ]
         for start in range(len(parts)):
             found = self.by_path.get("/".join(parts[start:]))
             if found is not None:
@@ -128,7 +130,9 @@ class Importer:
     def run(self, items, progress=None):
         self.records = {
             (kind, key): (object_id, digest)
-            for kind, key, object_id, digest in ImportedItem.objects.values_list("kind", "key", "object_id", "checksum")
+            for kind, key, object_id, digest in ImportedItem.objects.values_list(
+                "kind", "key", "object_id", "checksum"
+            )
         }
         batch = []
         for item in items:
@@ -144,7 +148,11 @@ class Importer:
         updates, and every row of a batch whose bulk write failed, one by one."""
         fresh, keys = [], set()
         for item in batch:
-            if not item.problem and (ImportedItem.Kind.ARTICLE, item.key) not in self.records and item.key not in keys:
+            if (
+                not item.problem
+                and (ImportedItem.Kind.ARTICLE, item.key) not in self.records
+                and item.key not in keys
+            ):
                 fresh.append(item)
                 keys.add(item.key)
         one_by_one = [item for item in batch if item not in fresh]
@@ -164,7 +172,10 @@ class Importer:
         Article.save and its signals do row by row (sanitiser, figures, slug, search index,
         revision, cache purge), done once for the batch. False if it failed (nothing kept)."""
         written, authors_before, self.row_records = [], len(self.report.authors_created), []
-        marks = {name: len(getattr(self.report, name)) for name in ("imported", "skipped", "spam_drafts", "missing_images")}
+        marks = {
+            name: len(getattr(self.report, name))
+            for name in ("imported", "skipped", "spam_drafts", "missing_images")
+        }
         try:
             with transaction.atomic():
                 prepared = []
@@ -237,7 +248,9 @@ class Importer:
         for item, article, *_ in prepared:
             self._remember((ImportedItem.Kind.ARTICLE, item.key), (article.pk, checksum(item)))
         ImportedItem.objects.bulk_create(
-            ImportedItem(kind=ImportedItem.Kind.ARTICLE, key=item.key, object_id=article.pk, checksum=checksum(item))
+            ImportedItem(
+                kind=ImportedItem.Kind.ARTICLE, key=item.key, object_id=article.pk, checksum=checksum(item)
+            )
             for item, article, *_ in prepared
         )
         purge()
@@ -316,7 +329,9 @@ class Importer:
             article.status = Article.Status.DRAFT  # nothing goes live carrying injected text
             article.save(update_fields=["status", "version", "updated_at"])
         ImportedItem.objects.update_or_create(
-            kind=ImportedItem.Kind.ARTICLE, key=item.key, defaults={"object_id": article.pk, "checksum": digest}
+            kind=ImportedItem.Kind.ARTICLE,
+            key=item.key,
+            defaults={"object_id": article.pk, "checksum": digest},
         )
         self._remember((ImportedItem.Kind.ARTICLE, item.key), (article.pk, digest))
         return kind, article, found
@@ -341,7 +356,9 @@ class Importer:
         if len(title) > 200:
             raise RowProblem(f"title of {len(title)} characters; the limit is 200")
         if len(item.body) > settings.NEWSROOM_MAX_BODY_CHARS:
-            raise RowProblem(f"body of {len(item.body):,} characters; the limit is {settings.NEWSROOM_MAX_BODY_CHARS:,}")
+            raise RowProblem(
+                f"body of {len(item.body):,} characters; the limit is {settings.NEWSROOM_MAX_BODY_CHARS:,}"
+            )
         if not item.category_path:
             raise RowProblem("no category")
         try:
@@ -439,11 +456,21 @@ class Importer:
 
         body = IMG.sub(token, LINKED_IMAGE.sub(r"\1", body))
         body = ALONE_IN_PARAGRAPH.sub(r"\1", body)
-        body = re.sub(r"\x00figure\d+\x00", lambda m: f"</p>{m.group(0)}<p>" if self._in_paragraph(body, m) else m.group(0), body)
+        body = re.sub(
+            r"\x00figure\d+\x00",
+            lambda m: f"</p>{m.group(0)}<p>" if self._in_paragraph(body, m) else m.group(0),
+            body,
+        )
         body = re.sub(r"\x00figure(\d+)\x00", lambda m: figures[int(m.group(1))], body).replace("<p></p>", "")
-        listed = [self._library_image(item, name, item.image_alt.get(name, ""), written) for name in item.images]
+        listed = [
+            self._library_image(item, name, item.image_alt.get(name, ""), written) for name in item.images
+        ]
         body = place_figures(body, [figure_html(image) for image in listed if image is not None])
-        cover = self._library_image(item, item.cover, item.image_alt.get(item.cover, ""), written) if item.cover else None
+        cover = (
+            self._library_image(item, item.cover, item.image_alt.get(item.cover, ""), written)
+            if item.cover
+            else None
+        )
         return body, cover
 
     @staticmethod

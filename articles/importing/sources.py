@@ -22,7 +22,13 @@ WP = "{http://wordpress.org/export/1.2/}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 EXCERPT = "{http://wordpress.org/export/1.2/excerpt/}encoded"
 CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
-WP_STATUSES = {"publish": "published", "future": "published", "draft": "draft", "pending": "draft", "private": "draft"}
+WP_STATUSES = {
+    "publish": "published",
+    "future": "published",
+    "draft": "draft",
+    "pending": "draft",
+    "private": "draft",
+}
 TAG_SEPARATORS = re.compile(r"[,，、;；|]")
 BLOCK_TAG = re.compile(r"<(?:p|div|h[1-6]|ul|ol|table|blockquote|figure|pre)\b", re.IGNORECASE)
 
@@ -107,7 +113,8 @@ def read_wxr(path):
         return list(reversed(chain))
 
     authors = {
-        _text(a, f"{WP}author_login"): _text(a, f"{WP}author_display_name") for a in channel.findall(f"{WP}author")
+        _text(a, f"{WP}author_login"): _text(a, f"{WP}author_display_name")
+        for a in channel.findall(f"{WP}author")
     }
     items = channel.findall("item")
     attachments, attachment_alt = {}, {}
@@ -123,7 +130,9 @@ def read_wxr(path):
             continue
         status = _text(item, f"{WP}status")
         meta = {_text(m, f"{WP}meta_key"): _text(m, f"{WP}meta_value") for m in item.findall(f"{WP}postmeta")}
-        categories = [c.get("nicename", "") for c in item.findall("category") if c.get("domain") == "category"]
+        categories = [
+            c.get("nicename", "") for c in item.findall("category") if c.get("domain") == "category"
+        ]
         login = _text(item, CREATOR)
         article = SourceArticle(
             key="wxr:" + (_text(item, "guid") or _text(item, f"{WP}post_id")),
@@ -131,7 +140,9 @@ def read_wxr(path):
             body=wpautop(_text(item, CONTENT)),
             summary=_text(item, EXCERPT),
             category_path=path_of(categories[0]) if categories else [],
-            tags=[html.unescape(c.text or "") for c in item.findall("category") if c.get("domain") == "post_tag"],
+            tags=[
+                html.unescape(c.text or "") for c in item.findall("category") if c.get("domain") == "post_tag"
+            ],
             author=login,
             author_name=authors.get(login, ""),
             publish_at=_wp_time(item),
@@ -195,7 +206,9 @@ def from_row(number, row):
     article.title = _column(row, "title")
     article.body = _column(row, "body")
     article.summary = _column(row, "summary")
-    article.category_path = [part.strip() for part in re.split(r"[/>›]", _column(row, "category_path")) if part.strip()]
+    article.category_path = [
+        part.strip() for part in re.split(r"[/>›]", _column(row, "category_path")) if part.strip()
+    ]
     article.tags = [tag.strip() for tag in TAG_SEPARATORS.split(_column(row, "tags")) if tag.strip()]
     article.author = _column(row, "author")
     article.source = _column(row, "source")
@@ -232,7 +245,7 @@ def read_json(path):
     data = json.loads(_decoded(path))
     rows = data.get("articles", data.get("data", [])) if isinstance(data, dict) else data
     if not isinstance(rows, list):
-        raise ValueError("The JSON holds no list of articles (a list, or {\"articles\": [...]}).")
+        raise ValueError('The JSON holds no list of articles (a list, or {"articles": [...]}).')
     for number, row in enumerate(rows, start=1):
         if isinstance(row, dict):
             yield from_row(number, row)

@@ -27,7 +27,9 @@ def old_site():
     apps = migrate(BEFORE)
     category = apps.get_model("articles", "Category").objects.create(name="镇街动态", slug="镇街动态")
     tag = apps.get_model("taggit", "Tag").objects.create(name="乡村振兴", slug="乡村振兴")
-    files = [default_storage.save(f"figures/2024/07/{n}.png", ContentFile(image_bytes("PNG"))) for n in (1, 2, 3)]
+    files = [
+        default_storage.save(f"figures/2024/07/{n}.png", ContentFile(image_bytes("PNG"))) for n in (1, 2, 3)
+    ]
     cover = default_storage.save("covers/2024/07/c.png", ContentFile(image_bytes("PNG")))
     article = apps.get_model("articles", "Article").objects.create(
         title="双港镇召开会议",
@@ -42,7 +44,9 @@ def old_site():
     apps.get_model("taggit", "TaggedItem").objects.create(
         tag=tag,
         object_id=article.pk,
-        content_type=apps.get_model("contenttypes", "ContentType").objects.get(app_label="articles", model="article"),
+        content_type=apps.get_model("contenttypes", "ContentType").objects.get(
+            app_label="articles", model="article"
+        ),
     )
     ArticleImage = apps.get_model("articles", "ArticleImage")
     for number, name in enumerate(files, start=1):
@@ -87,7 +91,7 @@ def test_figures_and_covers_move_into_the_library_and_markers_become_figure_node
         by_file[files[0]].pk,
         by_file[files[2]].pk,
     ]
-    assert "[图" not in article.body and article.body.startswith("<p>开头</p><figure class=\"figure\">")
+    assert "[图" not in article.body and article.body.startswith('<p>开头</p><figure class="figure">')
     assert list(article.figures.values_list("image", flat=True)) == [
         by_file[files[1]].pk,
         by_file[files[0]].pk,
@@ -112,7 +116,9 @@ def test_chinese_slugs_become_pinyin_and_old_addresses_answer_301(old_site, clie
     from articles.models import Article
 
     assert Article.objects.get(pk=article_id).slug == "shuang-gang-zhen-zhao-kai-hui-yi"
-    old_article = client.get(f"/articles/{article_id}/%E5%8F%8C%E6%B8%AF%E9%95%87%E5%8F%AC%E5%BC%80%E4%BC%9A%E8%AE%AE/")
+    old_article = client.get(
+        f"/articles/{article_id}/%E5%8F%8C%E6%B8%AF%E9%95%87%E5%8F%AC%E5%BC%80%E4%BC%9A%E8%AE%AE/"
+    )
     assert (old_article.status_code, old_article["Location"]) == (
         301,
         f"/articles/{article_id}/shuang-gang-zhen-zhao-kai-hui-yi/",

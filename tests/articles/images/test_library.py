@@ -57,7 +57,9 @@ def test_deleting_an_image_in_use_is_refused_with_the_articles_that_use_it(admin
     assert LibraryImage.objects.filter(pk=image.pk).exists()
 
 
-def test_deleting_an_unused_image_removes_its_file_and_renditions(admin_client, settings, django_capture_on_commit_callbacks):
+def test_deleting_an_unused_image_removes_its_file_and_renditions(
+    admin_client, settings, django_capture_on_commit_callbacks
+):
     before = stored_files(settings)
     image = make_image(file=uploaded_image("big.png", size=(1000, 600)))
     article = make_article(body=figure_html(image))
@@ -123,7 +125,8 @@ def test_several_files_upload_at_once_and_a_bad_one_is_named_while_the_good_ones
 
 def test_a_good_upload_lands_on_the_list_of_the_new_images_waiting_for_alt_text(editor_client):
     response = editor_client.post(
-        reverse("admin:articles_image_add"), upload_form_data(uploaded_image("a.png"), uploaded_image("b.png"))
+        reverse("admin:articles_image_add"),
+        upload_form_data(uploaded_image("a.png"), uploaded_image("b.png")),
     )
     ids = ",".join(str(pk) for pk in LibraryImage.objects.order_by("pk").values_list("pk", flat=True))
     assert response.status_code == 302
@@ -135,8 +138,14 @@ def test_a_good_upload_lands_on_the_list_of_the_new_images_waiting_for_alt_text(
 def test_a_writer_may_upload_but_not_delete_images(client):
     client.force_login(make_writer())
     image = make_image()
-    assert client.post(reverse("admin:articles_image_add"), upload_form_data(uploaded_image())).status_code == 302
-    assert client.post(reverse("admin:articles_image_delete", args=[image.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        client.post(reverse("admin:articles_image_add"), upload_form_data(uploaded_image())).status_code
+        == 302
+    )
+    assert (
+        client.post(reverse("admin:articles_image_delete", args=[image.pk]), {"post": "yes"}).status_code
+        == 403
+    )
     assert LibraryImage.objects.count() == 2
 
 
@@ -183,7 +192,9 @@ class TestAltText:
 
     def test_a_cover_without_alt_text_blocks_publishing_too(self):
         cover = make_image(title="封面", alt_text="")
-        article = make_article(status=Article.Status.DRAFT, category=make_category(review_levels=0), cover=cover)
+        article = make_article(
+            status=Article.Status.DRAFT, category=make_category(review_levels=0), cover=cover
+        )
         with pytest.raises(transitions.Refused, match="“封面”"):
             self.publish(article)
 
@@ -204,12 +215,17 @@ class TestAltText:
     ("photo", "orientation", "has_gps"),
     [("camera-gps.jpg", 1, True), ("camera-orientation-6.jpg", 6, False)],
 )
-def test_real_camera_jpegs_are_stored_upright_without_gps_or_orientation_tags(editor_client, photo, orientation, has_gps):
+def test_real_camera_jpegs_are_stored_upright_without_gps_or_orientation_tags(
+    editor_client, photo, orientation, has_gps
+):
     from PIL import Image, ImageOps
 
     path = Path(__file__).parents[2] / "data" / photo
     original = Image.open(path)
-    assert (original.getexif().get(0x0112), bool(original.getexif().get_ifd(0x8825))) == (orientation, has_gps)
+    assert (original.getexif().get(0x0112), bool(original.getexif().get_ifd(0x8825))) == (
+        orientation,
+        has_gps,
+    )
     upright = ImageOps.exif_transpose(original)
     response = editor_client.post(
         reverse("admin:articles_image_add"), upload_form_data(SimpleUploadedFile(photo, path.read_bytes()))
@@ -229,3 +245,12 @@ def test_a_huge_batch_is_refused_with_a_message(editor_client, settings):
     response = editor_client.post(reverse("admin:articles_image_add"), upload_form_data(*files))
     assert response.context["form"].errors["files"] == ["一次最多上传 50 张图片。"]
     assert not LibraryImage.objects.exists()
+
+
+def test_the_cover_field_opens_the_chooser_and_shows_the_chosen_image(editor_client):
+    cover = make_image(title="封面照片")
+    article = make_article(status=Article.Status.DRAFT, cover=cover)
+    page = editor_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    chooser = reverse("admin:articles_image_choose")
+    assert f'href="{chooser}?_to_field=id" class="related-lookup" id="lookup_id_cover"' in page
+    assert f'<img src="{cover.thumbnail_url}" alt=""' in page and "封面照片" in page
