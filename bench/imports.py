@@ -108,14 +108,15 @@ def leg():
     category.delete()
 
     started = time.perf_counter()
-    call_command(
-        "import_articles",
-        str(export / "export.csv"),
-        "--media",
-        str(export),
-        "--no-progress",
-        stdout=open(os.devnull, "w"),
-    )
+    with open(os.devnull, "w") as quiet:
+        call_command(
+            "import_articles",
+            str(export / "export.csv"),
+            "--media",
+            str(export),
+            "--no-progress",
+            stdout=quiet,
+        )
     elapsed = time.perf_counter() - started
     imported = Article.objects.count()
     drafts = Article.objects.filter(status="draft").count()
