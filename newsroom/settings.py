@@ -7,6 +7,7 @@ Production: set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL and HTTPS=1.
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -204,6 +205,36 @@ WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 # Served by Django only for local media; behind a proxy, serve /media/ from the proxy.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
+# Media on S3-compatible storage (django-storages; AWS, MinIO, Ceph, OSS …): set the bucket,
+# or MEDIA_URL=s3://bucket/folder. Credentials are boto3's own (AWS_ACCESS_KEY_ID …, or an
+# instance role). URLs are public and unsigned: stored names are random (integrity/uploads.py).
+_media_url = os.environ.get("MEDIA_URL", "")
+_s3_media = urlsplit(_media_url) if _media_url.startswith("s3://") else None
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME") or (_s3_media.netloc if _s3_media else "")
+MEDIA_ORIGINS = []  # where images come from besides this site (the CSP's img-src)
+if AWS_STORAGE_BUCKET_NAME:
+    _endpoint = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    _domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "location": _s3_media.path.strip("/") if _s3_media else os.environ.get("AWS_LOCATION", ""),
+            "endpoint_url": _endpoint,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": _domain,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=2592000"},
+        },
+    }
+    SERVE_MEDIA = False
+    MEDIA_ORIGINS = [
+        f"https://{_domain}"
+        if _domain
+        else _endpoint or f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+    ]
+
 # Uploads: anything over this is written to a temporary file, never held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 NEWSROOM_MAX_IMAGE_BYTES = int(os.environ.get("MAX_IMAGE_BYTES", 10 * 1024 * 1024))
@@ -307,7 +338,7 @@ SESSION_COOKIE_HTTPONLY = True
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
         "style-src": ["'self'"],  # the admin adds 'unsafe-inline' (newsroom/csp.py)
         "script-src": ["'self'"],  # the admin adds its editor's import map by hash
         "base-uri": ["'none'"],
@@ -317,9 +348,26 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Errors to Sentry (or a compatible service, GlitchTip) when SENTRY_DSN is set: no personal data
+# (addresses, cookies, users) is sent, and no performance traces unless asked for.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        send_default_pii=False,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", 0)),
+    )
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "newsroom.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"}
+        | ({"formatter": "json"} if os.environ.get("LOG_FORMAT") == "json" else {})
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

@@ -8,7 +8,10 @@ from django.views.static import serve
 from articles.delivery.pages import cached_page
 from articles.seo import robots, sitemaps
 
+from . import health
+
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("robots.txt", robots.robots_txt, name="robots-txt"),
     path("sitemap.xml", cached_page(sitemaps.index), name="sitemap-index"),
     path("sitemap-news.xml", cached_page(sitemaps.news), name="sitemap-news"),

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
 from ..integrity import prepared_uploads
+from ..integrity.text import xml_safe
 from ..integrity.uploads import validate_image_upload
 from ..models import Image
 from .filters import SafeChangeList
@@ -261,8 +262,8 @@ class ImageAdmin(admin.ModelAdmin):
                 form = ImageUploadForm() if not errors else form
         elif request.method == "POST":
             raise PermissionDenied
-        query = request.GET.get("q", "")[:200]
-        tag = request.GET.get("tag", "")[:100]
+        query = xml_safe(request.GET.get("q", ""))[:200]
+        tag = xml_safe(request.GET.get("tag", ""))[:100]  # PostgreSQL refuses a NUL even in a lookup
         month = request.GET.get("month", "")
         images = Image.objects.matching(query) if query else Image.objects.all()
         if tag:

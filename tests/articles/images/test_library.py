@@ -254,3 +254,21 @@ def test_the_cover_field_opens_the_chooser_and_shows_the_chosen_image(editor_cli
     chooser = reverse("admin:articles_image_choose")
     assert f'href="{chooser}?_to_field=id" class="related-lookup" id="lookup_id_cover"' in page
     assert f'<img src="{cover.thumbnail_url}" alt=""' in page and "封面照片" in page
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "稻\x00田"},
+        {"tag": "\x00"},
+        {"month": "9999-99"},
+        {"month": "2024-0x"},
+        {"page": "-1"},
+        {"page": "x" * 500},
+    ],
+    ids=["nul-query", "nul-tag", "impossible-month", "bad-month", "negative-page", "long-page"],
+)
+def test_odd_chooser_parameters_are_answered_not_a_500(editor_client, params):
+    make_image(title="稻田")
+    response = editor_client.get(reverse("admin:articles_image_choose"), params)
+    assert response.status_code == 200
