@@ -15,7 +15,9 @@ STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message"
 class JsonFormatter(logging.Formatter):
     def format(self, record):
         entry = {
-            "time": datetime.datetime.fromtimestamp(record.created, datetime.UTC).isoformat(timespec="milliseconds"),
+            "time": datetime.datetime.fromtimestamp(record.created, datetime.UTC).isoformat(
+                timespec="milliseconds"
+            ),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
@@ -26,5 +28,7 @@ class JsonFormatter(logging.Formatter):
             entry["stack"] = self.formatStack(record.stack_info)
         for key, value in vars(record).items():
             if key not in STANDARD and not key.startswith("_"):
-                entry[key] = value if isinstance(value, str | int | float | bool | type(None)) else repr(value)
+                entry[key] = (
+                    value if isinstance(value, str | int | float | bool | type(None)) else repr(value)
+                )
         return json.dumps(entry, ensure_ascii=False)

@@ -25,7 +25,12 @@ def settings_with(**env):
     result = subprocess.run(
         [sys.executable, "-c", CODE],
         cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", "SECRET_KEY": "x", "DEBUG": "0", "DJANGO_SETTINGS_MODULE": "newsroom.settings"}
+        env={
+            "PATH": "/usr/bin:/bin",
+            "SECRET_KEY": "x",
+            "DEBUG": "0",
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        }
         | env,
         capture_output=True,
         text=True,
@@ -37,7 +42,13 @@ def settings_with(**env):
 
 def test_a_dsn_turns_on_error_reporting_without_personal_data():
     dsn = "https://public@errors.example.org/3"
-    assert settings_with(SENTRY_DSN=dsn) == {"loaded": True, "active": True, "dsn": dsn, "pii": False, "traces": 0.0}
+    assert settings_with(SENTRY_DSN=dsn) == {
+        "loaded": True,
+        "active": True,
+        "dsn": dsn,
+        "pii": False,
+        "traces": 0.0,
+    }
 
 
 def test_without_a_dsn_the_sdk_is_not_even_imported():

@@ -26,7 +26,12 @@ def test_a_failing_check_is_a_503_that_names_it_without_details(client, monkeypa
     monkeypatch.setattr(cache, "set", broken)
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert json.loads(response.content) == {"status": "error", "database": "ok", "cache": "error", "storage": "ok"}
+    assert json.loads(response.content) == {
+        "status": "error",
+        "database": "ok",
+        "cache": "error",
+        "storage": "ok",
+    }
     assert b"secret-password" not in response.content and b"10.0.0.5" not in response.content
 
 

@@ -24,7 +24,12 @@ def run_with(env):
     return subprocess.run(
         [sys.executable, "-c", SCRIPT],
         cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", "SECRET_KEY": "x", "DEBUG": "0", "DJANGO_SETTINGS_MODULE": "newsroom.settings"}
+        env={
+            "PATH": "/usr/bin:/bin",
+            "SECRET_KEY": "x",
+            "DEBUG": "0",
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        }
         | env,
         capture_output=True,
         text=True,
@@ -42,7 +47,9 @@ def test_json_logs_are_one_object_per_line_with_level_logger_message_and_extras(
         "articles": 3,
     }
     assert first["time"].endswith("+00:00")
-    assert second["message"] == "出错了" and second["exception"].endswith("ZeroDivisionError: division by zero")
+    assert second["message"] == "出错了" and second["exception"].endswith(
+        "ZeroDivisionError: division by zero"
+    )
 
 
 def test_plain_logs_stay_plain_by_default():

@@ -77,10 +77,16 @@ def test_an_upload_and_its_renditions_are_stored_in_the_bucket_once(s3, editor_c
         + [f"renditions/{stem}-{w}w.png" for w in (320, 640)]
     )
     assert image.file.url == f"{s3_server}/{BUCKET}/{image.file.name}"  # public, unsigned
-    assert (image.width, image.height, image.file_size) == (700, 400, s3.head_object(Bucket=BUCKET, Key=image.file.name)["ContentLength"])
+    assert (image.width, image.height, image.file_size) == (
+        700,
+        400,
+        s3.head_object(Bucket=BUCKET, Key=image.file.name)["ContentLength"],
+    )
     page = client.get(make_article(body=figure_html(image)).get_absolute_url()).content.decode()
-    assert f'{s3_server}/{BUCKET}/renditions/{stem}-320w.webp 320w' in page
-    image.file.save("again.png", uploaded_image("again.png"), save=False)  # renditions are made on upload only
+    assert f"{s3_server}/{BUCKET}/renditions/{stem}-320w.webp 320w" in page
+    image.file.save(
+        "again.png", uploaded_image("again.png"), save=False
+    )  # renditions are made on upload only
     assert len(keys(s3)) == 7
 
 
@@ -106,7 +112,12 @@ def test_the_bucket_is_configured_by_environment_and_images_may_come_from_it():
         "import django, json; django.setup(); from django.conf import settings as s; "
         "print(json.dumps([s.STORAGES['default'], s.SERVE_MEDIA, s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]))"
     )
-    env = {"AWS_STORAGE_BUCKET_NAME": "news-media", "AWS_S3_CUSTOM_DOMAIN": "media.example.org", "SECRET_KEY": "x", "DEBUG": "0"}
+    env = {
+        "AWS_STORAGE_BUCKET_NAME": "news-media",
+        "AWS_S3_CUSTOM_DOMAIN": "media.example.org",
+        "SECRET_KEY": "x",
+        "DEBUG": "0",
+    }
     clean = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -121,13 +132,20 @@ def test_the_bucket_is_configured_by_environment_and_images_may_come_from_it():
     storage, serve_media, img_src = json.loads(result.stdout)
     assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
     assert storage["OPTIONS"]["bucket_name"] == "news-media"
-    assert (storage["OPTIONS"]["custom_domain"], storage["OPTIONS"]["querystring_auth"]) == ("media.example.org", False)
+    assert (storage["OPTIONS"]["custom_domain"], storage["OPTIONS"]["querystring_auth"]) == (
+        "media.example.org",
+        False,
+    )
     assert serve_media is False
     assert img_src == ["'self'", "data:", "https://media.example.org"]
 
 
 def test_an_s3_url_as_media_url_names_the_bucket_and_a_folder_in_it():
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION | {"MEDIA_URL": "s3://news-media/site-a"}
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env=PRODUCTION | {"MEDIA_URL": "s3://news-media/site-a"},
     )
     assert result.returncode == 0, result.stdout + result.stderr

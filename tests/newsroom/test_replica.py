@@ -1,0 +1,93 @@
+"""DATABASE_REPLICA_URL: readers' public pages read the replica; staff, writes and what follows a
+write read the primary. A second database stands in for the replica: a copy of the primary
+that is then made to differ, so each page shows which one it read."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = r"""
+import json, django
+django.setup()
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.db import connections
+from articles.models import Article, Category
+from articles.workflow.roles import Role, role_group
+from django.contrib.auth import get_user_model
+
+phase = __import__("os").environ["PHASE"]
+if phase == "migrate":
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    category = Category.objects.create(name="镇街动态", slug="town")
+    Article.objects.create(title="两边都有的文章", category=category, status="published", body="<p>一</p>")
+    user = get_user_model().objects.create_user("editor", password="pw", is_staff=True)
+    user.groups.add(role_group(Role.EDITOR))
+else:
+    # The replica lags: an article published on the primary has not reached it yet.
+    category = Category.objects.get()
+    fresh = Article.objects.create(title="只在主库的新文章", category=category, status="published", body="<p>新</p>")
+    out = {}
+    reader = Client(HTTP_USER_AGENT="Mozilla/5.0 Chrome/120")
+    out["reader_home"] = "只在主库的新文章" in reader.get("/").content.decode()
+    out["reader_article"] = reader.get(fresh.get_absolute_url()).status_code
+    staff = Client()
+    staff.force_login(get_user_model().objects.get(username="editor"))
+    out["staff_home"] = "只在主库的新文章" in staff.get("/").content.decode()
+    if "replica" in connections:
+        with CaptureQueriesContext(connections["replica"]) as on_replica, CaptureQueriesContext(connections["default"]) as on_primary:
+            reader.get(Article.objects.get(title="两边都有的文章").get_absolute_url())
+        out["article_reads_replica"] = len(on_replica) > 0
+        out["count_written_to_primary"] = any(q["sql"].startswith(("UPDATE", "INSERT")) for q in on_primary)
+    out["routers"] = settings.DATABASE_ROUTERS
+    print(json.dumps(out))
+"""
+
+
+def run(phase, var_dir, replica):
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DATABASE_REPLICA_URL"}}
+    env |= {
+        "PHASE": phase,
+        "VAR_DIR": str(var_dir),
+        "SECRET_KEY": "x",
+        "DEBUG": "0",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "VIEW_FLUSH_SECONDS": "0",
+        "VIEWS_PER_ADDRESS": "0",
+        "ALLOWED_HOSTS": "testserver",
+    }
+    if replica:
+        env["DATABASE_REPLICA_URL"] = f"sqlite:///{var_dir / 'replica.sqlite3'}"
+    result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1]) if phase == "check" else None
+
+
+def test_readers_read_the_replica_and_staff_and_writes_use_the_primary(tmp_path):
+    run("migrate", tmp_path, replica=False)
+    shutil.copy(tmp_path / "newsroom.sqlite3", tmp_path / "replica.sqlite3")  # the replica: a copy
+    assert run("check", tmp_path, replica=True) == {
+        "reader_home": False,  # not on the replica yet
+        "reader_article": 404,
+        "staff_home": True,  # staff read the primary
+        "article_reads_replica": True,
+        "count_written_to_primary": True,  # the view count is a write: primary
+        "routers": ["newsroom.replica.PrimaryReplicaRouter"],
+    }
+
+
+def test_without_a_replica_every_read_is_the_primarys(tmp_path):
+    run("migrate", tmp_path, replica=False)
+    assert run("check", tmp_path, replica=False) == {
+        "reader_home": True,
+        "reader_article": 200,
+        "staff_home": True,
+        "routers": [],
+    }
