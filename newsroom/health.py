@@ -5,6 +5,7 @@ Never the error itself (it can carry hosts and passwords from connection strings
 log has it. Never cached, never counted, not translated.
 """
 
+import contextlib
 import logging
 import uuid
 
@@ -36,10 +37,8 @@ def _cache():
 def _storage():
     # A listing reads, writes nothing: a bucket that is gone or refuses us fails here.
     # (A local media folder not made yet is fine: nothing was uploaded.)
-    try:
+    with contextlib.suppress(FileNotFoundError):
         default_storage.listdir("")
-    except FileNotFoundError:
-        pass
 
 
 CHECKS = {"database": _database, "cache": _cache, "storage": _storage}

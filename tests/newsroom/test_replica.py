@@ -52,7 +52,9 @@ else:
 
 
 def run(phase, var_dir, replica):
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DATABASE_REPLICA_URL"}}
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DATABASE_REPLICA_URL"}
+    }
     env |= {
         "PHASE": phase,
         "VAR_DIR": str(var_dir),
@@ -65,7 +67,9 @@ def run(phase, var_dir, replica):
     }
     if replica:
         env["DATABASE_REPLICA_URL"] = f"sqlite:///{var_dir / 'replica.sqlite3'}"
-    result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1]) if phase == "check" else None
 
