@@ -73,6 +73,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/imports.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/nodes.py
 	$(BIN)/python bench/lighthouse.py
 
 clean:
