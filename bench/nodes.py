@@ -39,7 +39,16 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36"
 
 def start(node, env):
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "newsroom.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{PORTS[node]}"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "newsroom.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{PORTS[node]}",
+        ],
         cwd=ROOT,
         env=env | {"VAR_DIR": env["VAR_DIR"] + f"/node-{node}"},
         stdout=subprocess.DEVNULL,
@@ -83,7 +92,9 @@ def ab(node, path, requests):
 
 def ab_failures(output):
     failed = sum(int(n) for n in re.findall(r"(?:Connect|Receive|Exceptions): (\d+)", output))
-    return failed + (int(re.search(r"Non-2xx responses:\s+(\d+)", output).group(1)) if "Non-2xx" in output else 0)
+    return failed + (
+        int(re.search(r"Non-2xx responses:\s+(\d+)", output).group(1)) if "Non-2xx" in output else 0
+    )
 
 
 def check(label, ok, detail):
@@ -120,7 +131,9 @@ def run(env, requests):
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
         sign_in("A", opener, "editor", "correct horse battery staple")
         status, page = fetch("B", "/admin/", opener)
-        results.append(check("signed in on A, the admin on B", status == 200 and "editorial-queue" in page, status))
+        results.append(
+            check("signed in on A, the admin on B", status == 200 and "editorial-queue" in page, status)
+        )
 
         # A lockout earned on node A holds on node B.
         stranger = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))

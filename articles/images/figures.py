@@ -17,6 +17,8 @@ import re
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from ..integrity.sanitize import clean_body_html
+
 # Sanitised HTML (nh3) always writes attributes in double quotes, quotes inside escaped.
 ATTRIBUTE = re.compile(r'([a-z][a-z-]*)="([^"]*)"')
 FIGURE = re.compile(
@@ -85,7 +87,9 @@ def rewrite(body, images):
             return figure_html(image, attributes.get("alt", ""), "")
         return figure_html(image, attributes.get("alt", ""), match["caption"] or "")
 
-    return FIGURE.sub(replace, body or "")
+    # Serialised as the sanitiser would (its quoting of attributes), so the stored body is
+    # exactly its sanitised form: the integrity scan compares the two.
+    return clean_body_html(FIGURE.sub(replace, body or ""))
 
 
 def lacking_alt_text(body, images):

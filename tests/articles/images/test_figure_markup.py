@@ -44,3 +44,15 @@ def test_old_markers_become_figures_where_they_stood_and_the_rest_follow():
     assert place_figures(body, figures) == (
         "<p>开头</p><figure>2</figure><p>中间</p><p>见[图1]所示</p><figure>1</figure><figure>3</figure>"
     )
+
+
+@pytest.mark.django_db
+def test_a_saved_figure_is_already_what_the_sanitiser_makes_of_it():
+    from articles.images.figures import figure_html
+    from articles.integrity.scanner import scan_article
+    from tests.factories import make_article, make_image
+
+    image = make_image(alt_text="Tom's & Jerry's \u00a0<photo>", caption='“引号” & "quotes"')
+    article = make_article(body=figure_html(image, caption_html="图注 &amp; 说明"))
+    assert clean_body_html(article.body) == article.body
+    assert [f.kind for f in scan_article(article)] == []
