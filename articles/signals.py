@@ -14,7 +14,7 @@ from .images.search import search_text as image_search_text
 from .integrity.renditions import delete_files_on_commit
 from .integrity.tags import tidy_tag
 from .models import Article, ArticleFlag, Category, Figure, FormerSlug, Image, TaggedImage
-from .search import index_article, unindex_article
+from .search import index_article, tantivy_engine, unindex_article
 from .workflow import audit, revisions
 
 User = get_user_model()
@@ -42,6 +42,16 @@ def index_on_save(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Article, dispatch_uid="articles.unindex_on_delete")
 def unindex_on_delete(sender, instance, **kwargs):
     unindex_article(instance)
+    if tantivy_engine.enabled() and instance.search_key is not None:
+        key = instance.search_key
+        transaction.on_commit(lambda: tantivy_engine.write([], removed_keys=[key]))
+
+
+@receiver(post_save, sender=Article, dispatch_uid="articles.tantivy_on_save")
+def tantivy_on_save(sender, instance, raw=False, **kwargs):
+    # After commit: Tantivy is outside the database's transaction (a rollback must not show).
+    if not raw and tantivy_engine.enabled():
+        transaction.on_commit(lambda: tantivy_engine.write([instance]))
 
 
 @receiver(post_save, sender=Article, dispatch_uid="articles.keep_revision")

@@ -141,6 +141,13 @@ if DATABASE_REPLICA_URL:
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Search: the database's own engine (FTS5 or PostgreSQL), or Tantivy for relevance over every
+# match in a large archive on one machine (articles/search/tantivy_engine.py).
+NEWSROOM_SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
+if NEWSROOM_SEARCH_BACKEND not in {"database", "tantivy"}:
+    raise ImproperlyConfigured("SEARCH_BACKEND is database or tantivy.")
+NEWSROOM_TANTIVY_INDEX_DIR = os.environ.get("TANTIVY_INDEX_DIR", str(VAR_DIR / "search-tantivy"))
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     REDIS_CACHE = {

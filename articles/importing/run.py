@@ -36,7 +36,7 @@ from ..integrity.tags import validate_tag_names
 from ..integrity.text import drop_unsafe_characters, xml_safe
 from ..integrity.uploads import validate_image_upload
 from ..models import Article, Category, Figure, Image, ImportedItem, Revision
-from ..search import index_new_articles
+from ..search import index_new_articles, tantivy_engine
 from ..seo.slugs import readable_slug
 from ..workflow import revisions
 
@@ -235,6 +235,8 @@ class Importer:
             for tag in tags
         )
         index_new_articles(articles)
+        if tantivy_engine.enabled():
+            transaction.on_commit(lambda: tantivy_engine.write(articles))
         Revision.objects.bulk_create(
             Revision(
                 article=article,

@@ -52,6 +52,7 @@ def index_article(article):
                 key += 1
         if old is not None and old != key:
             SearchEntry.objects.filter(pk=old).delete()
+            article.replaced_search_key = old  # for an index outside the database (tantivy_engine)
         if old != key or not SearchEntry.objects.filter(pk=key).update(title=title, body=body):
             SearchEntry.objects.create(key=key, article_id=article.pk, title=title, body=body)
             Article.objects.filter(pk=article.pk).update(search_key=key)

@@ -1,5 +1,6 @@
 """Search results as a sequence Django's Paginator can page through."""
 
+from . import tantivy_engine
 from .engines import match_expression, ranked_keys
 
 # Relevance order lists at most this many; past that the page suggests narrowing the search.
@@ -15,6 +16,7 @@ class RankedResults:
 
     def __init__(self, articles, query, limit=None):
         self.articles = articles
+        self.query = query
         self.expression = match_expression(query)
         self.by_relevance = not query.single_characters_only
         self.limit = limit or RANKED_LIMIT
@@ -29,7 +31,10 @@ class RankedResults:
         if self._ids is None:
             window = self.limit + 1
             while True:
-                scored = ranked_keys(self.expression, window, self.by_relevance)
+                if self.by_relevance and tantivy_engine.enabled():  # every match ranked
+                    scored = tantivy_engine.ranked_keys(self.query, window)
+                else:
+                    scored = ranked_keys(self.expression, window, self.by_relevance)
                 scores = dict(scored)
                 visible = list(
                     self.articles.filter(search_key__in=scores).values_list("search_key", "publish_at", "pk")

@@ -1,8 +1,9 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from ...models import Article
-from ...search import rebuild_index
+from ...search import rebuild_index, tantivy_engine
 
 
 class Command(BaseCommand):
@@ -18,3 +19,9 @@ class Command(BaseCommand):
         with tqdm(total=total, unit="article", disable=no_progress, file=self.stderr._out) as bar:
             rebuild_index(articles, batch_size=batch_size, progress=bar.update)
         self.stdout.write(f"Indexed {total} articles.")
+        if tantivy_engine.enabled():
+            with tqdm(total=total, unit="article", disable=no_progress, file=self.stderr._out) as bar:
+                tantivy_engine.rebuild(
+                    Article.objects.order_by("pk"), batch_size=batch_size, progress=bar.update
+                )
+            self.stdout.write(f"Indexed {total} articles in Tantivy ({settings.NEWSROOM_TANTIVY_INDEX_DIR}).")
