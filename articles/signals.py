@@ -9,7 +9,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
-from .delivery.version import purge
+from .delivery.version import purge, purge_menu
 from .images.search import search_text as image_search_text
 from .integrity.renditions import delete_files_on_commit
 from .integrity.tags import tidy_tag
@@ -79,6 +79,14 @@ def purge_cached_pages(sender, **kwargs):
     # request rendered from the old data meanwhile is not served under the new version.
     purge()
     transaction.on_commit(purge)
+
+
+@receiver(post_save, sender=Category, dispatch_uid="articles.purge_menu_save")
+@receiver(post_delete, sender=Category, dispatch_uid="articles.purge_menu_delete")
+def purge_category_menu(sender, **kwargs):
+    # As purge_cached_pages: now, and after commit.
+    purge_menu()
+    transaction.on_commit(purge_menu)
 
 
 @receiver(post_delete, sender=Image, dispatch_uid="articles.delete_image_files")

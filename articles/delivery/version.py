@@ -27,3 +27,20 @@ def content_version():
 def purge():
     """Make every cached page and fragment stale at once."""
     cache.delete(STATE_KEY)
+
+
+MENU_KEY = "newsroom:menu-version"
+
+
+def menu_version():
+    """The version of what the category menu shows: only a category's change makes it stale,
+    so the first render after an article's edit does not rebuild the menu too."""
+    version = cache.get(MENU_KEY)
+    if version is None:
+        version = uuid.uuid4().hex[:12]
+        cache.set(MENU_KEY, version, None)
+    return version
+
+
+def purge_menu():
+    cache.delete(MENU_KEY)

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from taggit.models import Tag
 
+from articles.delivery.version import content_version
 from tests.factories import make_article, make_category, make_figures, make_image
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +77,28 @@ def test_admin_query_count_does_not_grow_with_content(editor_client, url_for, bu
     Article.objects.filter(pk=many.pk).update(status=Article.Status.DRAFT)
     assert queries(editor_client, url_for(many)) == few
     assert few <= budget
+
+
+@pytest.mark.parametrize(
+    ("url_for", "budget"),
+    [
+        (lambda a: a.get_absolute_url(), 6),
+        (lambda a: reverse("articles:tag", kwargs={"slug": Tag.objects.get(name="养老").slug}), 3),
+        (lambda a: reverse("articles:search") + "?q=养老", 4),
+    ],
+    ids=["article", "tag", "search"],
+)
+def test_the_first_render_after_an_edit_stays_within_its_query_budget(client, url_for, budget):
+    """An edit makes every page stale; the menu (it shows categories) stays cached until a
+    category changes, so the first reader after an edit pays only for the page itself."""
+    category = make_category(slug="news")
+    article = fill(category, 3)
+    url = url_for(article)
+    client.get(url, HTTP_USER_AGENT="curl/8")  # a load tool: not counted, so only the render is measured
+    other = make_article(category=category)
+    other.title = "改过的标题"
+    other.save()  # an edit elsewhere: every page is stale now
+    content_version()  # the new version is worked out once per edit, by whichever page comes first
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url, HTTP_USER_AGENT="curl/8").status_code == 200
+    assert len(context) == budget, [q["sql"][:80] for q in context.captured_queries]

@@ -221,7 +221,7 @@ def test_the_navigation_fragment_lives_as_long_as_pages(client, settings, monkey
     from django.core.cache import caches
     from django.core.cache.utils import make_template_fragment_key
 
-    from articles.delivery.version import content_version
+    from articles.delivery.version import menu_version
 
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 42
     make_category("镇街动态")
@@ -234,7 +234,7 @@ def test_the_navigation_fragment_lives_as_long_as_pages(client, settings, monkey
 
     monkeypatch.setattr(pages_cache, "set", recording_set)
     page(client, "/")
-    key = make_template_fragment_key("category_nav", [content_version(), "zh-hans"])
+    key = make_template_fragment_key("category_nav", [menu_version(), "zh-hans"])
     assert "镇街动态" in pages_cache.get(key)
     assert lifetimes[key] == 42
 
@@ -259,3 +259,12 @@ def test_feed_and_sitemap_keep_their_type_from_the_cache(client):
     ):
         client.get(url, **READER)
         assert client.get(url, **READER)["Content-Type"] == content_type
+
+
+def test_a_renamed_category_shows_in_the_menu_of_every_page_at_once(client):
+    news = make_category("新闻中心", slug="news")
+    article = make_article(category=news)
+    assert ">新闻中心</a>" in page(client, article.get_absolute_url())
+    news.name = "要闻"
+    news.save()
+    assert ">要闻</a>" in page(client, article.get_absolute_url())
