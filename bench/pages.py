@@ -115,6 +115,12 @@ def run_leg(label, env, articles, seconds, workers):
     manage(env, "collectstatic", "--noinput")
     ids = django_shell(env, f"from bench.pages import seed; seed({articles})")
     article_path, category_path = ids.split()[-2:]
+    print(
+        "  "
+        + django_shell(
+            env, f"from bench.pages import render_costs; render_costs({article_path!r}, {category_path!r})"
+        )
+    )
     static_root = Path(env["STATIC_ROOT"])
     base = f"http://127.0.0.1:{PORT}"
     gunicorn = subprocess.Popen(
@@ -191,6 +197,39 @@ def run_leg(label, env, articles, seconds, workers):
         f"article page {article['rate']:.0f} req/s = {article['rate'] / results['static']['rate']:.2f} of static; "
         f"p99 {article['p99']:.0f} ms; views {exact} ({counted}/{made}) [{label}]"
     )
+
+
+def render_costs(article_path, category_path):
+    """Median CPU time and queries of each page's first render after an edit (run in a shell)."""
+    import statistics
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from taggit.models import Tag
+
+    from articles.delivery.version import content_version, purge
+
+    tag_path = f"/tags/{Tag.objects.filter(taggit_taggeditem_items__isnull=False).first().slug}/"
+    client, report = Client(HTTP_USER_AGENT="curl/8", HTTP_HOST="127.0.0.1"), []  # curl: not counted
+    for name, path in [
+        ("article", article_path),
+        ("home", "/"),
+        ("category", category_path),
+        ("tag", tag_path),
+    ]:
+        client.get(path)
+        times, queries = [], 0
+        for _ in range(20):
+            purge()  # as an edit does
+            content_version()  # worked out once per edit, by whichever page comes first
+            with CaptureQueriesContext(connection) as captured:
+                started = time.process_time()
+                client.get(path)
+                times.append((time.process_time() - started) * 1000)
+            queries = len(captured)
+        report.append(f"{name} {statistics.median(times):.1f} ms CPU, {queries} queries")
+    print("uncached render after an edit: " + "; ".join(report))
 
 
 def views_code(article_path):
