@@ -4,6 +4,7 @@ from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from .. import search
+from ..images import figures
 from ..integrity import spam
 from ..integrity.scanner import scan_article
 from ..models import Article
@@ -54,8 +55,25 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     def state_label(self, obj):
         return describe_state(obj)
 
+    @admin.display(description=_("body"))
+    def body_as_read(self, obj):
+        # The stored body was sanitised on save; figures render as readers see them.
+        return figures.render(obj.body, obj.placed_images())
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only (a live article, or no permission): the body as text, not its HTML source.
+        return [
+            (name, {**options, "fields": ["body_as_read" if f == "body" else f for f in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not self.has_change_permission(request, obj):
+            readonly.append("body_as_read")
         if not request.user.has_perm("articles.edit_any_article"):
             readonly.append("author")  # a writer's articles are their own
         return readonly

@@ -189,3 +189,15 @@ def test_the_changelist_filters_by_each_state(editor_client, state, title):
     make_article("撤下", status=S.UNPUBLISHED)
     response = editor_client.get(reverse("admin:articles_article_changelist"), {"visibility": state})
     assert [article.title for article in response.context["cl"].result_list] == [title]
+
+
+def test_a_live_article_opened_read_only_shows_its_body_as_readers_see_it(client):
+    from articles.images.figures import figure_html
+    from tests.factories import make_image
+
+    image = make_image(caption="会场")
+    article = make_article("镇里开会", body="<p>会议<strong>召开</strong>。</p>" + figure_html(image))
+    client.force_login(make_chief())  # a live article is edited as a new draft: this view is read-only
+    page = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert "<p>会议<strong>召开</strong>。</p>" in page and "<picture>" in page and "图1 会场" in page
+    assert "&lt;p&gt;" not in page
