@@ -78,11 +78,14 @@ def stored_files(name, renditions):
 
 def delete_unused(storage, images):
     """Remove each of ``images`` ({image name: renditions}) from storage with its renditions,
-    unless an article, figure or revision still refers to it (workflow.drafts.files_in_use)."""
-    from ..workflow.drafts import files_in_use
+    unless a library image still names it (an image in use by an article cannot be deleted,
+    so the library is what keeps files)."""
+    from ..models import Image
 
     images = {name: renditions for name, renditions in images.items() if name}
-    in_use = files_in_use(images) if images else set()
+    in_use = (
+        set(Image.objects.filter(file__in=list(images)).values_list("file", flat=True)) if images else set()
+    )
     for name, renditions in images.items():
         if name not in in_use:
             for stored in sorted(stored_files(name, renditions)):

@@ -52,11 +52,3 @@ def merge(copy, user):
         copy.delete()
         revisions.record(live, user, "published", is_live=True)
     return live
-
-
-def files_in_use(names):
-    """Those of the stored image ``names`` that a library image still names (an image in
-    use by an article cannot be deleted, so this is what keeps files)."""
-    from ..models import Image
-
-    return set(Image.objects.filter(file__in=set(names)).values_list("file", flat=True))
