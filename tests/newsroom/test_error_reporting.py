@@ -1,11 +1,9 @@
 """SENTRY_DSN: errors go to Sentry (or GlitchTip) without personal data; without it, nothing is loaded."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.newsroom.fresh_process import python_with
+
 CODE = """
 import json, sys, django
 django.setup()
@@ -22,20 +20,7 @@ print(json.dumps({
 
 
 def settings_with(**env):
-    result = subprocess.run(
-        [sys.executable, "-c", CODE],
-        cwd=ROOT,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "SECRET_KEY": "x",
-            "DEBUG": "0",
-            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        }
-        | env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = python_with(CODE, **env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 

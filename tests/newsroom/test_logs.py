@@ -1,13 +1,10 @@
 """LOG_FORMAT=json: every log line a JSON object a log shipper can read."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
+from tests.newsroom.fresh_process import python_with
 from tests.newsroom.test_settings import manage
 
-ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = """
 import logging, django
 django.setup()
@@ -21,20 +18,7 @@ except ZeroDivisionError:
 
 
 def run_with(env):
-    return subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        cwd=ROOT,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "SECRET_KEY": "x",
-            "DEBUG": "0",
-            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        }
-        | env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return python_with(SCRIPT, **env)
 
 
 def test_json_logs_are_one_object_per_line_with_level_logger_message_and_extras():

@@ -3,13 +3,10 @@ write read the primary. A second database stands in for the replica: a copy of t
 that is then made to differ, so each page shows which one it read."""
 
 import json
-import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.newsroom.fresh_process import python_with
+
 SCRIPT = r"""
 import json, django
 django.setup()
@@ -53,23 +50,15 @@ else:
 
 def run(phase, var_dir, replica):
     env = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DATABASE_REPLICA_URL"}
-    }
-    env |= {
         "PHASE": phase,
         "VAR_DIR": str(var_dir),
-        "SECRET_KEY": "x",
-        "DEBUG": "0",
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
         "VIEW_FLUSH_SECONDS": "0",
         "VIEWS_PER_ADDRESS": "0",
         "ALLOWED_HOSTS": "testserver",
     }
     if replica:
         env["DATABASE_REPLICA_URL"] = f"sqlite:///{var_dir / 'replica.sqlite3'}"
-    result = subprocess.run(
-        [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
+    result = python_with(SCRIPT, timeout=120, **env)
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1]) if phase == "check" else None
 

@@ -1,10 +1,7 @@
 """Media on S3-compatible storage (django-storages), against moto's S3 server: a real HTTP
 endpoint started by the test, not an in-process mock."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
+import json
 
 import pytest
 from django.core.files.storage import storages
@@ -14,6 +11,7 @@ from articles.images.figures import figure_html
 from articles.models import Image as LibraryImage
 from tests.articles.admin.form_data import upload_form_data
 from tests.factories import make_article, uploaded_image
+from tests.newsroom.fresh_process import python_with
 from tests.newsroom.test_settings import PRODUCTION, manage
 
 pytestmark = pytest.mark.django_db
@@ -112,23 +110,8 @@ def test_the_bucket_is_configured_by_environment_and_images_may_come_from_it():
         "import django, json; django.setup(); from django.conf import settings as s; "
         "print(json.dumps([s.STORAGES['default'], s.SERVE_MEDIA, s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]))"
     )
-    env = {
-        "AWS_STORAGE_BUCKET_NAME": "news-media",
-        "AWS_S3_CUSTOM_DOMAIN": "media.example.org",
-        "SECRET_KEY": "x",
-        "DEBUG": "0",
-    }
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=Path(__file__).resolve().parents[2],
-        env=clean | env | {"DJANGO_SETTINGS_MODULE": "newsroom.settings"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    import json
-
+    result = python_with(code, AWS_STORAGE_BUCKET_NAME="news-media", AWS_S3_CUSTOM_DOMAIN="media.example.org")
+    assert result.returncode == 0, result.stderr
     storage, serve_media, img_src = json.loads(result.stdout)
     assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
     assert storage["OPTIONS"]["bucket_name"] == "news-media"
