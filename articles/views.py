@@ -44,7 +44,7 @@ def home(request):
         for category in Category.objects.visible().top_level()
     ]
     context = {
-        "headline": published.placed(Kind.HEADLINE).select_related("category").first(),
+        "headline": published.placed(Kind.HEADLINE).select_related("category", "cover").first(),
         "recommended": published.placed(Kind.RECOMMENDED).select_related("category")[:6],
         "latest": published.for_listing()[:8],
         "sections": sections,
@@ -59,7 +59,7 @@ def category_detail(request, slug):
     if category is None:
         return redirect(former_slug_owner(FormerSlug.Kind.CATEGORY, Category, slug), permanent=True)
     in_category = Article.objects.published().in_categories(category.descendant_ids())
-    pinned = list(in_category.placed(ArticleFlag.Kind.PINNED).select_related("category"))
+    pinned = list(in_category.placed(ArticleFlag.Kind.PINNED).select_related("category", "cover"))
     articles = in_category.exclude(pk__in=[a.pk for a in pinned]).for_listing()
     return render(
         request,

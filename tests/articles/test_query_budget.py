@@ -102,3 +102,20 @@ def test_the_first_render_after_an_edit_stays_within_its_query_budget(client, ur
     with CaptureQueriesContext(connection) as context:
         assert client.get(url, HTTP_USER_AGENT="curl/8").status_code == 200
     assert len(context) == budget, [q["sql"][:80] for q in context.captured_queries]
+
+
+@pytest.mark.parametrize(
+    ("kind", "url"),
+    [("pinned", lambda: reverse("articles:category", kwargs={"slug": "news"})), ("recommended", lambda: "/")],
+)
+def test_placed_articles_with_covers_cost_no_query_each(client, kind, url):
+    from articles.models import ArticleFlag
+
+    category = make_category(slug="news")
+    fill(category, 1)
+    ArticleFlag.objects.create(article=fill(category, 1), kind="headline", order=1)
+    ArticleFlag.objects.create(article=fill(category, 1), kind=kind, order=1)
+    one = queries(client, url())
+    for order in range(2, 5):
+        ArticleFlag.objects.create(article=fill(category, 1), kind=kind, order=order)
+    assert queries(client, url()) == one
