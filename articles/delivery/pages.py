@@ -6,6 +6,10 @@ enter its key, so ``/?x=1``, ``/?x=2`` … are all the home page, not new entrie
 """
 
 import hashlib
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -21,6 +25,94 @@ from .version import content_version
 KEPT_HEADERS = ("Content-Type", "X-Robots-Tag")
 # The only query parameters any public page reads: pagination (p: sitemaps), search text and order.
 PAGE_PARAMETERS = ("order", "p", "page", "q")
+# Never replayed: the length changes with the live count filled in; cookies are per reader.
+UNREPLAYED_HEADERS = {"Content-Length", "Set-Cookie"}
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    """A rendered page as every worker and node serves it until ``expires_at`` (epoch seconds).
+
+    ``complete`` pages carry every header the whole middleware stack added (security,
+    framing, CSP, Vary, language), so the fast path may answer with them alone.
+    """
+
+    headers: dict
+    content: bytes
+    expires_at: float
+    complete: bool = False
+
+    def response(self):
+        return HttpResponse(self.content, headers=self.headers)
+
+
+class WorkerMemory:
+    """The newest pages this worker served, in front of the shared cache.
+
+    Keys carry the content version and each entry keeps the expiry it was rendered
+    with, so a page here is exactly the one the shared cache holds: every worker
+    gives the same answer, only without reading and unpickling it each time.
+    """
+
+    def __init__(self, max_bytes):
+        self.max_bytes, self.size = max_bytes, 0
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            page = self.entries.get(key)
+            if page is None:
+                return None
+            if page.expires_at <= time.time():
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+            return page
+
+    def put(self, key, page):
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = page
+            self.size += len(page.content)
+            while self.size > self.max_bytes and self.entries:
+                self._drop(next(iter(self.entries)))
+
+    def _drop(self, key):
+        self.size -= len(self.entries.pop(key).content)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+memory = WorkerMemory(settings.NEWSROOM_PAGE_MEMORY_BYTES)
+
+
+def read(key):
+    """The cached page under ``key``: from this worker's memory, else the shared cache."""
+    page = memory.get(key)
+    if page is None:
+        page = caches["pages"].get(key)
+        if page is not None and page.complete:
+            memory.put(key, page)
+    return page
+
+
+def write(key, page):
+    seconds = page.expires_at - time.time()
+    if seconds > 0:
+        caches["pages"].set(key, page, seconds)
+        if page.complete:
+            memory.put(key, page)
+
+
+def complete(key, page, headers):
+    """Store ``page`` again with the headers the whole stack gave it (called by the fast path)."""
+    replayed = {name: value for name, value in headers.items() if name not in UNREPLAYED_HEADERS}
+    write(key, CachedPage(replayed, page.content, page.expires_at, complete=True))
 
 
 def page_cache_key(request):
@@ -29,7 +121,7 @@ def page_cache_key(request):
         return None
     query = urlencode([(name, value) for name in PAGE_PARAMETERS for value in request.GET.getlist(name)])
     page = f"{content_version()}:{request.LANGUAGE_CODE}:{request.path}?{query}"
-    return "newsroom:page:" + hashlib.sha256(page.encode()).hexdigest()
+    return "newsroom:pages:" + hashlib.sha256(page.encode()).hexdigest()
 
 
 def proxy_cacheable(request, response):
@@ -61,22 +153,27 @@ def cached_page(view=None, *, finish=None, lifetime="NEWSROOM_PAGE_CACHE_SECONDS
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         key = page_cache_key(request)
-        cached = caches["pages"].get(key) if key else None
-        if cached is not None:
-            headers, content = cached
-            response = HttpResponse(content, headers=headers)
+        page = read(key) if key else None
+        if page is not None:
+            response = page.response()
         else:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):  # a TemplateResponse (sitemaps)
                 response.render()
             if key and response.status_code == 200 and not response.streaming:
-                cached = (
+                page = CachedPage(
                     {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
                     response.content,
+                    time.time() + getattr(settings, lifetime),
                 )
-                caches["pages"].set(key, cached, getattr(settings, lifetime))
+                if getattr(request, "fast_path_key", None) != key:
+                    write(key, page)  # else the fast path stores it, with its final headers
+        if page is not None and not page.complete:
+            request.page_to_complete = page
         if finish is not None:
             response = finish(request, response, *args, **kwargs)
         return proxy_cacheable(request, response)
 
+    wrapper.cached_page = True  # the fast path answers for it
+    wrapper.finish = finish
     return wrapper

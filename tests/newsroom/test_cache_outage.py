@@ -46,3 +46,14 @@ def test_logging_in_works_without_the_cache(client, redis_down):
     make_editor()
     response = client.post(reverse("admin:login"), {"username": "editor", "password": PASSWORD})
     assert response.status_code == 302
+
+
+def test_the_redis_cache_builds_one_client_per_server_not_one_per_call():
+    """redis-py builds ~170 reply callbacks in each client's constructor: more CPU than the
+    round trip itself, which Django's cache paid on every get."""
+    from newsroom.cache import FailSafeRedisCache
+
+    cache = FailSafeRedisCache("redis://127.0.0.1:1/0", {})
+    client = cache._cache.get_client()
+    assert cache._cache.get_client("any-key") is client
+    assert cache._cache.get_client(write=True) is client  # one server: reads and writes share it
