@@ -15,13 +15,30 @@ STATE_KEY = "newsroom:content-version"
 
 
 def content_version():
+    return _state()["version"]
+
+
+def content_wal_position():
+    """Where the primary's write-ahead log stood when this version was made (with a
+    PostgreSQL replica; else None): a page of this version may be read from the replica
+    only once it has replayed that far (newsroom/replica.py)."""
+    return _state().get("wal")
+
+
+def _state():
     state = cache.get(STATE_KEY)
     if state is None or (state.get("changes_at") is not None and timezone.now() >= state["changes_at"]):
+        from newsroom.replica import primary_wal_position
+
         from ..models import Article
 
-        state = {"version": uuid.uuid4().hex[:12], "changes_at": Article.objects.next_change()}
+        state = {
+            "version": uuid.uuid4().hex[:12],
+            "changes_at": Article.objects.next_change(),
+            "wal": primary_wal_position(),
+        }
         cache.set(STATE_KEY, state, None)
-    return state["version"]
+    return state
 
 
 def purge():

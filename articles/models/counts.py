@@ -16,6 +16,7 @@ class ViewCount(models.Model):
     class Meta:
         verbose_name = _("view count")
         verbose_name_plural = _("view counts")
+        indexes = [models.Index(fields=["-total"], name="view_total_idx")]  # the all-time popular lists
 
     def __str__(self):
         return f"{self.article_id}: {self.total}"

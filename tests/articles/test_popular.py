@@ -44,3 +44,13 @@ def test_category_popular_list_only_has_its_own_articles(client):
 def test_counts_are_never_invented():
     article = make_article()
     assert article.view_count == 0 and not ViewCount.objects.exists()
+
+
+def test_an_article_nobody_has_read_is_in_no_most_viewed_list(client):
+    """As the 24-hour and 7-day lists: the all-time list ranks views, it does not pad with news."""
+    category = make_category(slug="news")
+    read, unread = make_article("有人读过", category), make_article("无人读过", category)
+    views(read, 3)
+    lists = {str(label): list(articles) for label, articles in client.get("/").context["periods"]}
+    assert [a.title for a in lists["全部"]] == ["有人读过"]
+    assert unread not in lists["全部"]
