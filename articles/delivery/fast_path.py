@@ -57,8 +57,8 @@ class CachedPageFastPath:
 
     @staticmethod
     def _serve(request, match, page):
-        response = page.response()
         finish = match.func.finish
+        response = page.response(finish)
         if finish is not None:
             response = finish(request, response, *match.args, **match.kwargs)
         response["Content-Length"] = str(len(response.content))

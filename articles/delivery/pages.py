@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.http import quote_etag
 
 from .audience import is_editorial
 from .version import content_version
@@ -26,7 +27,7 @@ KEPT_HEADERS = ("Content-Type", "X-Robots-Tag")
 # The only query parameters any public page reads: pagination (p: sitemaps), search text and order.
 PAGE_PARAMETERS = ("order", "p", "page", "q")
 # Never replayed: the length changes with the live count filled in; cookies are per reader.
-UNREPLAYED_HEADERS = {"Content-Length", "Set-Cookie"}
+UNREPLAYED_HEADERS = {"Content-Length", "Set-Cookie", "ETag"}
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,14 @@ class CachedPage:
     content: bytes
     expires_at: float
     complete: bool = False
+    etag: str = ""  # of ``content`` as stored: worked out once, not on every hit
 
-    def response(self):
-        return HttpResponse(self.content, headers=self.headers)
+    def response(self, finish=None):
+        """The page as a response; ``finish`` will change the body, so it gets no stored ETag."""
+        response = HttpResponse(self.content, headers=self.headers)
+        if self.etag and finish is None:  # ConditionalGetMiddleware hashes the body only without one
+            response["ETag"] = self.etag
+        return response
 
 
 class WorkerMemory:
@@ -112,7 +118,8 @@ def write(key, page):
 def complete(key, page, headers):
     """Store ``page`` again with the headers the whole stack gave it (called by the fast path)."""
     replayed = {name: value for name, value in headers.items() if name not in UNREPLAYED_HEADERS}
-    write(key, CachedPage(replayed, page.content, page.expires_at, complete=True))
+    etag = quote_etag(hashlib.md5(page.content, usedforsecurity=False).hexdigest())
+    write(key, CachedPage(replayed, page.content, page.expires_at, complete=True, etag=etag))
 
 
 def page_cache_key(request):
@@ -155,7 +162,7 @@ def cached_page(view=None, *, finish=None, lifetime="NEWSROOM_PAGE_CACHE_SECONDS
         key = page_cache_key(request)
         page = read(key) if key else None
         if page is not None:
-            response = page.response()
+            response = page.response(finish)
         else:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):  # a TemplateResponse (sitemaps)

@@ -2,14 +2,17 @@
 
 It lives in the shared cache (Redis, or the file cache on one machine), so every
 worker and node agrees on it. Any editorial change deletes it (signals.py); the time
-the next scheduled article goes live or the next live one expires replaces it, so no cron job is needed. Old
-entries are never read again and simply expire.
+the next scheduled article goes live or the next live one expires replaces it, so no
+cron job is needed. Old entries are never read again and simply expire. With Redis,
+each process keeps a copy while it hears every purge (version_watch.py).
 """
 
 import uuid
 
 from django.core.cache import cache
 from django.utils import timezone
+
+from .version_watch import watch
 
 STATE_KEY = "newsroom:content-version"
 
@@ -26,24 +29,41 @@ def content_wal_position():
 
 
 def _state():
+    state, token = watch.remembered(cache, STATE_KEY)
+    if state is not None and not _passed(state):
+        return state
     state = cache.get(STATE_KEY)
-    if state is None or (state.get("changes_at") is not None and timezone.now() >= state["changes_at"]):
-        from newsroom.replica import primary_wal_position
-
-        from ..models import Article
-
-        state = {
-            "version": uuid.uuid4().hex[:12],
-            "changes_at": Article.objects.next_change(),
-            "wal": primary_wal_position(),
-        }
-        cache.set(STATE_KEY, state, None)
+    if state is not None and _passed(state):
+        purge()  # the clock changed what readers see: every process moves on together
+        state = None
+    if state is None:
+        state = _new_state()
+        if not cache.add(STATE_KEY, state, None):  # another process made one first: use it
+            state = cache.get(STATE_KEY) or state
+    watch.keep(state, token)
     return state
 
 
+def _passed(state):
+    return state.get("changes_at") is not None and timezone.now() >= state["changes_at"]
+
+
+def _new_state():
+    from newsroom.replica import primary_wal_position
+
+    from ..models import Article
+
+    return {
+        "version": uuid.uuid4().hex[:12],
+        "changes_at": Article.objects.next_change(),
+        "wal": primary_wal_position(),
+    }
+
+
 def purge():
-    """Make every cached page and fragment stale at once."""
+    """Make every cached page and fragment stale at once, in every process and node."""
     cache.delete(STATE_KEY)
+    watch.announce(cache)
 
 
 MENU_KEY = "newsroom:menu-version"

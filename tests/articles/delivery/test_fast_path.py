@@ -115,3 +115,16 @@ def test_an_unchanged_page_from_the_fast_path_answers_304(client):
     again = client.get("/", HTTP_IF_NONE_MATCH=first["ETag"], **READER)
     assert again.status_code == 304
     assert not hasattr(again.wsgi_request, "session")
+
+
+def test_etags_match_each_bodys_content(client):
+    """Stored pages carry their ETag; the article page, whose count changes, gets its own each time."""
+    import hashlib
+
+    from django.utils.http import quote_etag
+
+    article = make_article("稻田丰收")
+    for url in ("/", article.get_absolute_url()):
+        for _ in range(3):
+            response = client.get(url, **READER)
+            assert response["ETag"] == quote_etag(hashlib.md5(response.content).hexdigest())
