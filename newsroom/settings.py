@@ -163,7 +163,7 @@ else:
     # Files, not process memory: every gunicorn worker must see the same content version.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "newsroom.cache.SparselyCulledFileCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
@@ -175,7 +175,7 @@ if REDIS_URL:
     CACHES["pages"] = REDIS_CACHE | {"KEY_PREFIX": REDIS_CACHE["KEY_PREFIX"] + ":pages"}
 else:
     CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "newsroom.cache.SparselyCulledFileCache",
         "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages")),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
