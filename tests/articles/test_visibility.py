@@ -123,3 +123,16 @@ def test_no_workflow_state_but_live_reaches_a_listing(client, workflow_states, u
     for article in hidden:
         assert article.get_absolute_url() not in content
         assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_neighbour_links_step_through_articles_published_at_the_same_moment():
+    category = make_category(name="镇街动态", slug="town")
+    moment = timezone.now() - datetime.timedelta(hours=3)
+    first = make_article("更早", category, publish_at=moment - datetime.timedelta(hours=1))
+    tie_a = make_article("同时一", category, publish_at=moment)
+    tie_b = make_article("同时二", category, publish_at=moment)
+    last = make_article("更晚", category, publish_at=moment + datetime.timedelta(hours=1))
+    assert tie_a.neighbours() == (first, tie_b)
+    assert tie_b.neighbours() == (tie_a, last)
+    assert first.neighbours() == (None, tie_a)
+    assert last.neighbours() == (tie_b, None)
