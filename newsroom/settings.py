@@ -332,7 +332,7 @@ NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 # Pages that show the most-viewed lists (home, categories) are at most this old.
 NEWSROOM_POPULAR_SECONDS = int(os.environ.get("POPULAR_SECONDS", 60))
 # Each worker keeps the pages it served last in memory too (articles/delivery/pages.py).
-NEWSROOM_PAGE_MEMORY_BYTES = int(os.environ.get("PAGE_MEMORY_MB", 8)) * 1024 * 1024
+NEWSROOM_PAGE_MEMORY_BYTES = int(os.environ.get("PAGE_MEMORY_MB", 2)) * 1024 * 1024
 # Behind a caching proxy or CDN: let it keep public pages this long, and count views
 # with an uncached image beacon instead of in the page itself (see README).
 NEWSROOM_PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", 0))

@@ -128,3 +128,20 @@ def test_etags_match_each_bodys_content(client):
         for _ in range(3):
             response = client.get(url, **READER)
             assert response["ETag"] == quote_etag(hashlib.md5(response.content).hexdigest())
+
+
+def test_worker_memory_keeps_the_newest_pages_within_its_size():
+    import time
+
+    from articles.delivery.pages import CachedPage, WorkerMemory
+
+    memory = WorkerMemory(max_bytes=250)
+    later = time.time() + 60
+    for name in ("a", "b", "c"):
+        memory.put(name, CachedPage({}, name.encode() * 100, later, complete=True))
+    assert memory.get("a") is None  # the oldest made room
+    assert memory.get("b").content == b"b" * 100
+    assert memory.get("c").content == b"c" * 100
+    assert memory.size == 200
+    memory.put("old", CachedPage({}, b"x", time.time() - 1, complete=True))
+    assert memory.get("old") is None  # past its expiry: never served
