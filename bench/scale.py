@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.scratch import reachable, scratch_postgres  # noqa: E402
+from bench.scratch import add_postgres_option, reachable, scratch_postgres  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ["经济", "改革", "社会主义", "国有企业", "香港回归", "稻", "library", "community care"]
@@ -186,11 +186,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1_000_000)
     parser.add_argument("--step", type=int, default=100_000)
-    parser.add_argument(
-        "--postgres",
-        default=os.environ.get("POSTGRES_BENCH_SERVER", "postgres://postgres@127.0.0.1:5432"),
-        help="a server: the run creates its own database and drops it after",
-    )
+    add_postgres_option(parser)
     args = parser.parse_args()
     if not reachable(args.postgres):
         sys.exit("PostgreSQL not reachable: this benchmark is about its leg")

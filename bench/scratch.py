@@ -64,3 +64,12 @@ def reachable(postgres_url=None, redis_url=None):
         print(f"  ({error})")
         return False
     return True
+
+
+def add_postgres_option(parser):
+    """``--postgres``: the server a benchmark makes its own database on (POSTGRES_BENCH_SERVER)."""
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("POSTGRES_BENCH_SERVER", "postgres://postgres@127.0.0.1:5432"),
+        help="a server: the run creates its own database and drops it after",
+    )

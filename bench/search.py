@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.scratch import reachable, scratch_postgres  # noqa: E402
+from bench.scratch import add_postgres_option, reachable, scratch_postgres  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # One- to four-character Chinese queries, from very common (中) to rare, and English words.
@@ -184,11 +184,7 @@ def main():
         return leg()
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument(
-        "--postgres",
-        default=os.environ.get("POSTGRES_BENCH_SERVER", "postgres://postgres@127.0.0.1:5432"),
-        help="a server: the run creates its own database and drops it after",
-    )
+    add_postgres_option(parser)
     args = parser.parse_args()
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
