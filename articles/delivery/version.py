@@ -3,8 +3,9 @@
 It lives in the shared cache (Redis, or the file cache on one machine), so every
 worker and node agrees on it. Any editorial change deletes it (signals.py); the time
 the next scheduled article goes live or the next live one expires replaces it, so no
-cron job is needed. Old entries are never read again and simply expire. With Redis,
-each process keeps a copy while it hears every purge (version_watch.py).
+cron job is needed. Old entries are never read again and simply expire. Each process
+keeps a copy while it knows it is current (version_watch.py: Redis's purge channel, or
+the version file's identity).
 """
 
 import uuid

@@ -1,4 +1,4 @@
-"""With Redis, each process keeps the content version in memory while it hears every purge.
+"""Each process keeps the content version in memory while it knows the copy is current.
 
 Reading the version from Redis is one round trip per request, more CPU than the rest
 of serving a cached page. So a daemon thread per process subscribes to a purge channel
