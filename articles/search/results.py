@@ -1,7 +1,7 @@
 """Search results as a sequence Django's Paginator can page through."""
 
 from . import tantivy_engine
-from .engines import match_expression, ranked_keys
+from .engines import ranked_keys
 
 # Relevance order lists at most this many; past that the page suggests narrowing the search.
 RANKED_LIMIT = 200
@@ -17,7 +17,6 @@ class RankedResults:
     def __init__(self, articles, query, limit=None):
         self.articles = articles
         self.query = query
-        self.expression = match_expression(query)
         self.by_relevance = not query.single_characters_only
         self.limit = limit or RANKED_LIMIT
         self._ids = None
@@ -34,17 +33,21 @@ class RankedResults:
                 if self.by_relevance and tantivy_engine.enabled():  # every match ranked
                     scored = tantivy_engine.ranked_keys(self.query, window)
                 else:
-                    scored = ranked_keys(self.expression, window, self.by_relevance)
+                    scored = ranked_keys(self.query, window, self.by_relevance)
                 scores = dict(scored)
+                # Newest first from the database, then a stable sort by score: ties stay
+                # newest first without loading a datetime per row (10 µs each on psycopg).
                 visible = list(
-                    self.articles.filter(search_key__in=scores).values_list("search_key", "publish_at", "pk")
+                    self.articles.filter(search_key__in=scores)
+                    .order_by("-publish_at", "-pk")
+                    .values_list("search_key", "pk")
                 )
                 if len(visible) > self.limit or len(scored) < window:
                     break
                 window *= 4
-            ordered = sorted(visible, key=lambda row: (scores[row[0]], row[1], row[2]), reverse=True)
+            ordered = sorted(visible, key=lambda row: scores[row[0]], reverse=True)
             self.truncated = len(ordered) > self.limit
-            self._ids = [pk for _, _, pk in ordered[: self.limit]]
+            self._ids = [pk for _, pk in ordered[: self.limit]]
         return self._ids
 
     def count(self):

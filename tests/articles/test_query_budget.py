@@ -85,7 +85,8 @@ def test_admin_query_count_does_not_grow_with_content(editor_client, url_for, bu
     [
         (lambda a: a.get_absolute_url(), 6),
         (lambda a: reverse("articles:tag", kwargs={"slug": Tag.objects.get(name="养老").slug}), 3),
-        (lambda a: reverse("articles:search") + "?q=养老", 4),
+        # PostgreSQL finds the newest matches and ranks them in one query, SQLite in two.
+        (lambda a: reverse("articles:search") + "?q=养老", {"sqlite": 4, "postgresql": 3}),
     ],
     ids=["article", "tag", "search"],
 )
@@ -100,6 +101,7 @@ def test_the_first_render_after_an_edit_stays_within_its_query_budget(client, ur
     other.title = "改过的标题"
     other.save()  # an edit elsewhere: every page is stale now
     content_version()  # the new version is worked out once per edit, by whichever page comes first
+    budget = budget[connection.vendor] if isinstance(budget, dict) else budget
     with CaptureQueriesContext(connection) as context:
         assert client.get(url, HTTP_USER_AGENT="curl/8").status_code == 200
     assert len(context) == budget, [q["sql"][:80] for q in context.captured_queries]

@@ -72,6 +72,30 @@ def test_relevance_is_scored_over_the_newest_matches_by_publish_time(monkeypatch
     assert ranked("经济", ORDER_DATE) == [*weaker, strongest_but_oldest]
 
 
+def test_the_window_counts_only_true_matches_of_a_phrase(monkeypatch):
+    """Newer articles holding the phrase's words apart are not matches, so they do not
+    crowd an older true match out of the relevance window."""
+    from articles.search import engines
+
+    monkeypatch.setattr(engines, "RECENT_CANDIDATES", 2)
+    now = timezone.now()
+    true_match = make_article("学习社会主义", publish_at=now - datetime.timedelta(days=10))
+    for days in (1, 2, 3):  # 社会, 会主 and 主义 are all there, but not as 社会主义
+        make_article("社会。会主。主义", publish_at=now - datetime.timedelta(days=days))
+    assert ranked("社会主义") == [true_match]
+
+
+def test_an_exclusion_does_not_narrow_the_window_to_nothing(monkeypatch):
+    from articles.search import engines
+
+    monkeypatch.setattr(engines, "RECENT_CANDIDATES", 2)
+    now = timezone.now()
+    wanted = make_article("养老 服务", publish_at=now - datetime.timedelta(days=10))
+    for days in (1, 2, 3):
+        make_article("养老 社区服务", publish_at=now - datetime.timedelta(days=days))
+    assert ranked("养老 -社区服务") == [wanted]
+
+
 def test_single_character_queries_list_the_newest_by_publish_time():
     now = timezone.now()
     newest = make_article("港口新闻", publish_at=now - datetime.timedelta(days=1))
