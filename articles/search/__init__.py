@@ -19,9 +19,7 @@ def search_articles(articles, query, order=ORDER_RELEVANCE):
     """
     if not query:
         return articles.none()
-    if order == ORDER_DATE:
-        return filter_matching(articles, query).order_by("-publish_at", "-pk")
-    return RankedResults(articles, query)
+    return RankedResults(articles, query, by_date=order == ORDER_DATE)
 
 
 def filter_matching(articles, query):

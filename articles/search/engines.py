@@ -10,7 +10,7 @@ is simply the highest row ids.
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from .index import LONG_BODY_TOKEN
+from .index import ID_BITS, LONG_BODY_TOKEN
 
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 # Relevance is scored over the newest this many matches: a word in a fifth of a large
@@ -28,6 +28,9 @@ _SQL = {
         ),
         "cutoff": "SELECT rowid FROM articles_search WHERE articles_search MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s",
         "recent": "SELECT rowid, 0 FROM articles_search WHERE articles_search MATCH %s ORDER BY rowid DESC LIMIT %s",
+        "earlier_in_hour": (
+            "SELECT rowid, 0 FROM articles_search WHERE articles_search MATCH %s AND rowid >= %s AND rowid < %s"
+        ),
     },
     "postgresql": {
         "matching": "SELECT rowid FROM articles_search WHERE document @@ to_tsquery('simple', %s)",
@@ -52,6 +55,17 @@ _SQL = {
         "recent": (
             "SELECT rowid, 0 FROM articles_search WHERE document @@ to_tsquery('simple', %s) "
             "ORDER BY rowid DESC LIMIT %s"
+        ),
+        # A word that is not a lone character: from the bitmap, as "ranked" (a single
+        # character's prefix query expands to thousands of bigrams: walking the newest
+        # keys finds its matches sooner).
+        "recent_from_bitmap": (
+            "SELECT rowid, 0 FROM articles_search WHERE document @@ to_tsquery('simple', %s) "
+            "ORDER BY rowid + 0 DESC LIMIT %s"
+        ),
+        "earlier_in_hour": (
+            "SELECT rowid, 0 FROM articles_search WHERE document @@ to_tsquery('simple', %s) "
+            "AND rowid >= %s AND rowid < %s"
         ),
     },
 }
@@ -119,14 +133,29 @@ def ranked_keys(query, limit, by_relevance=True):
     expression = match_expression(query)
     with connection.cursor() as cursor:
         if not by_relevance:
-            cursor.execute(_sql("recent"), (expression, limit))
-        elif connection.vendor == "postgresql":
+            return _newest(cursor, query, expression, limit)
+        if connection.vendor == "postgresql":
             return _ranked_on_postgresql(cursor, query, expression, limit)
-        else:
-            cursor.execute(_sql("cutoff"), (expression, RECENT_CANDIDATES - 1))
-            oldest = cursor.fetchone()
-            cursor.execute(_sql("ranked"), (expression, oldest[0] if oldest else -(2**62), limit))
+        cursor.execute(_sql("cutoff"), (expression, RECENT_CANDIDATES - 1))
+        oldest = cursor.fetchone()
+        cursor.execute(_sql("ranked"), (expression, oldest[0] if oldest else -(2**62), limit))
         return cursor.fetchall()
+
+
+def _newest(cursor, query, expression, limit):
+    """At least the newest ``limit`` matches by publish time, with a score of 0. Keys order
+    by publish hour, then by id, so the oldest hour's other matches are added: within
+    it an article published later may hold a lower key."""
+    name = "recent"
+    if connection.vendor == "postgresql" and not query.single_characters_only:
+        name = "recent_from_bitmap"
+    cursor.execute(_sql(name), (expression, limit))
+    rows = cursor.fetchall()
+    if len(rows) == limit:
+        oldest = rows[-1][0]
+        cursor.execute(_sql("earlier_in_hour"), (expression, oldest >> ID_BITS << ID_BITS, oldest))
+        rows += cursor.fetchall()
+    return rows
 
 
 def _ranked_on_postgresql(cursor, query, expression, limit):

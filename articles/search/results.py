@@ -3,22 +3,25 @@
 from . import tantivy_engine
 from .engines import ranked_keys
 
-# Relevance order lists at most this many; past that the page suggests narrowing the search.
+# Relevance order lists at most this many, date order the newest this many; past that
+# the page suggests narrowing the search (a common word matches most of an archive).
 RANKED_LIMIT = 200
+DATED_LIMIT = 1000
 
 
 class RankedResults:
-    """The visible articles among the best matches, best first, newer first among equals.
+    """The visible articles among the best matches, best first, newer first among equals;
+    or, ``by_date``, the newest matches.
 
     A query of single characters only (中, 港) matches most of a Chinese archive and
     ranks by recency instead: relevance says little there and would cost a full scan.
     """
 
-    def __init__(self, articles, query, limit=None):
+    def __init__(self, articles, query, by_date=False):
         self.articles = articles
         self.query = query
-        self.by_relevance = not query.single_characters_only
-        self.limit = limit or RANKED_LIMIT
+        self.by_relevance = not (by_date or query.single_characters_only)
+        self.limit = DATED_LIMIT if by_date else RANKED_LIMIT
         self._ids = None
         self.truncated = False
 

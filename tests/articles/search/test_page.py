@@ -94,3 +94,44 @@ def test_the_result_count_says_nothing_about_matching_drafts(client, monkeypatch
     assert [article for article, _, _ in response.context["hits"]] == published
     assert response.context["page_obj"].paginator.count == 3
     assert response.context["truncated"] is False
+
+
+def test_date_order_lists_the_newest_matches_and_says_when_there_are_more(client, monkeypatch):
+    """Like relevance order, date order lists a bounded number of matches (every match
+    of a common word would be most of the archive), with a note saying so."""
+    import datetime
+
+    from django.utils import timezone
+
+    from articles.search import results
+
+    monkeypatch.setattr(results, "DATED_LIMIT", 3)
+    now = timezone.now()
+    newest = [make_article(f"稻田新闻{n}", publish_at=now - datetime.timedelta(days=n + 1)) for n in range(3)]
+    make_article("稻田旧闻", publish_at=now - datetime.timedelta(days=400))
+    response = client.get(reverse("articles:search"), {"q": "稻田", "order": "date"})
+    assert [article for article, _, _ in response.context["hits"]] == newest
+    assert response.context["page_obj"].paginator.count == 3
+    assert "“稻田”共 3 条结果 （仅列出最新的结果；可增加关键词缩小范围）" in " ".join(
+        response.content.decode().split()
+    )
+
+
+def test_date_order_is_exact_within_the_hour_at_the_edge_of_the_list(monkeypatch):
+    """Search keys order by publish hour, then by id: within one hour a later article
+    may hold a lower key. The list still ends with the newest by publish time."""
+    import datetime
+
+    from django.utils import timezone
+
+    from articles.models import Article
+    from articles.search import ORDER_DATE, parse, results, search_articles
+
+    monkeypatch.setattr(results, "DATED_LIMIT", 2)
+    hour = timezone.now().replace(minute=0, second=0, microsecond=0) - datetime.timedelta(hours=5)
+    latest = make_article("稻田一", publish_at=hour + datetime.timedelta(minutes=50))  # the lowest key
+    make_article("稻田二", publish_at=hour + datetime.timedelta(minutes=10))
+    make_article("稻田三", publish_at=hour + datetime.timedelta(minutes=20))
+    second = make_article("稻田四", publish_at=hour + datetime.timedelta(minutes=30))  # the highest key
+    found = list(search_articles(Article.objects.published(), parse("稻田"), ORDER_DATE)[:10])
+    assert found == [latest, second]
