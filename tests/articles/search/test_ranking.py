@@ -102,3 +102,14 @@ def test_single_character_queries_list_the_newest_by_publish_time():
     oldest = make_article("港口旧闻", publish_at=now - datetime.timedelta(days=900))
     middle = make_article("港口消息", publish_at=now - datetime.timedelta(days=30))
     assert ranked("港") == [newest, middle, oldest]
+
+
+def test_a_single_character_is_found_past_the_newest_entries_tested_one_by_one(monkeypatch):
+    from articles.search import engines
+
+    monkeypatch.setattr(engines, "WALKED_ENTRIES", 2)
+    now = timezone.now()
+    old = make_article("港口旧闻", publish_at=now - datetime.timedelta(days=300))
+    for days in (1, 2, 3):
+        make_article("稻田新闻", publish_at=now - datetime.timedelta(days=days))
+    assert ranked("港") == [old]
