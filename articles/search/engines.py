@@ -38,7 +38,8 @@ _SQL = {
         ),
     },
     "postgresql": {
-        "matching": "SELECT rowid FROM articles_search WHERE document @@ to_tsquery('simple', %s)",
+        # A function with sequential scans off (migration 0016): see _index_plans.
+        "matching": "SELECT articles_search_matching(to_tsquery('simple', %s))",
         # One query: the newest RECENT_CANDIDATES matches come from the GIN index's
         # bitmap ("rowid + 0" keeps the planner from walking the keys newest first instead,
         # testing each entry's TOASTed tsvector: 10x slower for a word in a tenth of the
