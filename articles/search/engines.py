@@ -24,6 +24,19 @@ WALKED_ENTRIES = 2000
 
 # ts_rank weights are {D, C, B, A}; titles are A, bodies B.
 _PG_WEIGHTS = f"{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}"
+
+
+def _pg_ranked(check_window):
+    """PostgreSQL's ranking query; parameters: window query, window size, query, limit."""
+    check = "WHERE document @@ query " if check_window else ""
+    return (
+        f"SELECT rowid, ts_rank('{_PG_WEIGHTS}', document, query) AS score FROM ("
+        "SELECT rowid, document FROM articles_search WHERE document @@ to_tsquery('simple', %s) "
+        "ORDER BY rowid + 0 DESC LIMIT %s"
+        f") AS recent, to_tsquery('simple', %s) AS query {check}ORDER BY score DESC LIMIT %s"
+    )
+
+
 _SQL = {
     "sqlite": {
         "matching": "SELECT rowid FROM articles_search WHERE articles_search MATCH %s",
@@ -44,20 +57,10 @@ _SQL = {
         # bitmap ("rowid + 0" keeps the planner from walking the keys newest first instead,
         # testing each entry's TOASTed tsvector: 10x slower for a word in a tenth of the
         # archive); only those are read and ranked.
-        "ranked": (
-            f"SELECT rowid, ts_rank('{_PG_WEIGHTS}', document, query) AS score FROM ("
-            "SELECT rowid, document FROM articles_search WHERE document @@ to_tsquery('simple', %s) "
-            "ORDER BY rowid + 0 DESC LIMIT %s"
-            ") AS recent, to_tsquery('simple', %s) AS query ORDER BY score DESC LIMIT %s"
-        ),
+        "ranked": _pg_ranked(check_window=False),
         # The same with the window found by a looser query (window_expression): each
         # candidate is then checked against the exact one.
-        "ranked_in_window": (
-            f"SELECT rowid, ts_rank('{_PG_WEIGHTS}', document, query) AS score FROM ("
-            "SELECT rowid, document FROM articles_search WHERE document @@ to_tsquery('simple', %s) "
-            "ORDER BY rowid + 0 DESC LIMIT %s"
-            ") AS recent, to_tsquery('simple', %s) AS query WHERE document @@ query ORDER BY score DESC LIMIT %s"
-        ),
+        "ranked_in_window": _pg_ranked(check_window=True),
         # A lone character's prefix query expands to thousands of bigrams (中 to 中国, 中心 …),
         # so the index's bitmap is slow for a common one (0.4 s for 中); it is then found
         # sooner by testing the newest entries one by one, up to WALKED_ENTRIES of them.
