@@ -20,12 +20,27 @@ from .seo.robots import noindex
 from .workflow import share
 
 PER_PAGE = 20
+SECTION_SIZE = 6  # articles under each top-level category on the home page
 TRANSPARENT_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
-def paginate(request, queryset, per_page=PER_PAGE):
+class CategoryPaginator(Paginator):
+    """Counts every article of a category tree, reads each page through newest_in_categories."""
+
+    def __init__(self, articles, category_ids, per_page):
+        super().__init__(articles, per_page, allow_empty_first_page=True)
+        self.category_ids = category_ids
+
+    def page(self, number):
+        number = self.validate_number(number)
+        top = number * self.per_page
+        newest = self.object_list.newest_in_categories(self.category_ids, top)
+        return self._get_page(newest[top - self.per_page : top], number, self)
+
+
+def paginate(request, queryset, per_page=PER_PAGE, paginator=None):
     """The page named by ?page= (1 if absent); a malformed or out-of-range number is a 404."""
-    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+    paginator = paginator or Paginator(queryset, per_page, allow_empty_first_page=True)
     number = request.GET.get("page") or 1
     try:
         return paginator.page(number)
@@ -33,21 +48,29 @@ def paginate(request, queryset, per_page=PER_PAGE):
         raise Http404(_("There is no page %(number)s.") % {"number": str(number)[:20]}) from None
 
 
+def newest_by_section(articles, size):
+    """[(top-level category, its newest ``size`` articles, subcategories' included)], in one query."""
+    children = Category.objects.children_by_parent()
+    sections = list(Category.objects.visible().top_level())
+    section_of = {pk: section for section in sections for pk in section.descendant_ids(children)}
+    shelves = {section.pk: [] for section in sections}
+    for article in articles.newest_in_categories(section_of, size).for_listing():
+        shelf = shelves[section_of[article.category_id].pk]
+        if len(shelf) < size:
+            shelf.append(article)
+    return [(section, shelves[section.pk]) for section in sections]
+
+
 @require_safe
 @cached_page(lifetime="NEWSROOM_POPULAR_SECONDS")  # it shows the most-viewed lists
 def home(request):
     published = Article.objects.published()
     Kind = ArticleFlag.Kind
-    children = Category.objects.children_by_parent()
-    sections = [
-        (category, published.in_categories(category.descendant_ids(children)).for_listing()[:6])
-        for category in Category.objects.visible().top_level()
-    ]
     context = {
         "headline": published.placed(Kind.HEADLINE).select_related("category", "cover").first(),
         "recommended": published.placed(Kind.RECOMMENDED).select_related("category")[:6],
         "latest": published.for_listing()[:8],
-        "sections": sections,
+        "sections": newest_by_section(published, SECTION_SIZE),
     }
     return render(request, "articles/home.html", context)
 
@@ -58,7 +81,8 @@ def category_detail(request, slug):
     category = Category.objects.filter(slug=slug).first()
     if category is None:
         return redirect(former_slug_owner(FormerSlug.Kind.CATEGORY, Category, slug), permanent=True)
-    in_category = Article.objects.published().in_categories(category.descendant_ids())
+    tree = category.descendant_ids()
+    in_category = Article.objects.published().in_categories(tree)
     pinned = list(in_category.placed(ArticleFlag.Kind.PINNED).select_related("category", "cover"))
     articles = in_category.exclude(pk__in=[a.pk for a in pinned]).for_listing()
     return render(
@@ -68,7 +92,7 @@ def category_detail(request, slug):
             "category": category,
             "breadcrumb": category.ancestors_and_self(),
             "subcategories": category.children.visible(),
-            "page_obj": paginate(request, articles, PER_PAGE),
+            "page_obj": paginate(request, articles, paginator=CategoryPaginator(articles, tree, PER_PAGE)),
             "pinned": pinned,
         },
     )

@@ -4,7 +4,8 @@ import re
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import F, Min, Sum
+from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -20,6 +21,7 @@ from ..seo.slugs import readable_slug
 from ..workflow.states import State, Status
 from .images import Figure, Image
 
+NO_CATEGORY = -(2**62)  # a stand-in id no category has (newest_in_categories)
 BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|tr|pre|figcaption)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -55,6 +57,25 @@ class ArticleQuerySet(models.QuerySet):
     def in_categories(self, category_ids):
         return self.filter(category_id__in=category_ids)
 
+    def newest_in_categories(self, category_ids, count):
+        """These articles in ``category_ids``, narrowed to each category's newest ``count``.
+
+        ``category_id IN (…) ORDER BY publish_at`` reads every article of those categories
+        and sorts them: neither SQLite nor PostgreSQL walks several index ranges in date
+        order. A union of each category's own newest ``count`` (the start of its
+        (category, publish_at) range) reads at most ``count`` rows per category, however
+        large the archive. Order and slice the result as usual."""
+        category_ids = list(category_ids)
+        if len(category_ids) <= 1:
+            return self.filter(category_id__in=category_ids)
+        # Compiled once with a stand-in category, then repeated: compiling per category cost more than the reads.
+        newest = self.filter(category_id=NO_CATEGORY).order_by("-publish_at", "-pk").values("pk")[:count]
+        sql, params = newest.query.get_compiler(using=self.db).as_sql()
+        slot = list(params).index(NO_CATEGORY)
+        union = " UNION ALL ".join([f"SELECT * FROM ({sql}) AS newest"] * len(category_ids))
+        union_params = [value for pk in category_ids for value in (*params[:slot], pk, *params[slot + 1 :])]
+        return self.filter(pk__in=RawSQL(union, union_params))
+
     def for_listing(self):
         return self.select_related("category", "cover").order_by("-publish_at", "-pk")
 
@@ -69,10 +90,14 @@ class ArticleQuerySet(models.QuerySet):
                 .annotate(period_views=F("views__total"))
                 .order_by("-period_views", "-publish_at")
             )
-        since = timezone.localdate() - datetime.timedelta(days=days)
+        from .counts import DailyViewCount
+
+        # From the period's counts (daily_views_day_idx), as many as were read, not the archive.
+        period = DailyViewCount.objects.filter(day__gte=timezone.localdate() - datetime.timedelta(days=days))
+        totals = period.filter(article=OuterRef("pk")).values("article").annotate(sum=Sum("total"))
         return (
-            self.filter(daily_views__day__gte=since)
-            .annotate(period_views=Sum("daily_views__total"))
+            self.filter(pk__in=period.values("article_id"))
+            .annotate(period_views=Subquery(totals.values("sum")))
             .order_by("-period_views", "-publish_at")
         )
 
@@ -102,13 +127,17 @@ class ArticleQuerySet(models.QuerySet):
         return min((time for time in times if time is not None), default=None)
 
     def placed(self, kind):
-        """Articles with an active placement of ``kind`` (ArticleFlag.Kind), in its order."""
+        """Articles with an active placement of ``kind`` (ArticleFlag.Kind), in its order.
+
+        Found from the placements' side (a handful of rows), not by testing every
+        published article for one."""
         from .flags import ArticleFlag
 
         flags = ArticleFlag.objects.active().filter(kind=kind)
+        order = flags.filter(article=OuterRef("pk")).values("order")[:1]
         return (
-            self.filter(flags__in=flags)
-            .annotate(placement_order=Min("flags__order", filter=models.Q(flags__kind=kind)))
+            self.filter(pk__in=flags.values("article_id"))
+            .annotate(placement_order=Subquery(order))
             .order_by("placement_order", "-publish_at")
         )
 
