@@ -6,6 +6,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -25,11 +26,17 @@ TRANSPARENT_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAAB
 
 
 class CategoryPaginator(Paginator):
-    """Counts every article of a category tree, reads each page through newest_in_categories."""
+    """A category tree's ``articles`` (not yet narrowed to it): counted over the tree, each
+    page read through newest_in_categories. Narrowing the outer query too would lead the
+    database back to reading the tree's every article."""
 
     def __init__(self, articles, category_ids, per_page):
         super().__init__(articles, per_page, allow_empty_first_page=True)
         self.category_ids = category_ids
+
+    @cached_property
+    def count(self):
+        return self.object_list.in_categories(self.category_ids).count()
 
     def page(self, number):
         number = self.validate_number(number)
@@ -82,9 +89,9 @@ def category_detail(request, slug):
     if category is None:
         return redirect(former_slug_owner(FormerSlug.Kind.CATEGORY, Category, slug), permanent=True)
     tree = category.descendant_ids()
-    in_category = Article.objects.published().in_categories(tree)
-    pinned = list(in_category.placed(ArticleFlag.Kind.PINNED).select_related("category", "cover"))
-    articles = in_category.exclude(pk__in=[a.pk for a in pinned]).for_listing()
+    published = Article.objects.published()
+    pinned = list(published.placed(ArticleFlag.Kind.PINNED, tree).select_related("category", "cover"))
+    articles = published.exclude(pk__in=[a.pk for a in pinned]).for_listing()
     return render(
         request,
         "articles/category_detail.html",

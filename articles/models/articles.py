@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, OuterRef, Subquery, Sum
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import In
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -22,12 +23,29 @@ from ..workflow.states import State, Status
 from .images import Figure, Image
 
 NO_CATEGORY = -(2**62)  # a stand-in id no category has (newest_in_categories)
+# What list cards and lines show of an article, its category and its cover (for_listing).
+CARD_FIELDS = (
+    *("title", "slug", "summary", "publish_at", "category", "cover"),
+    *("category__name", "category__slug", "cover__file", "cover__renditions"),
+    *("cover__width", "cover__height"),  # ImageField reads its dimension fields on every load
+)
 BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|tr|pre|figcaption)>|<br\s*/?>", re.IGNORECASE)
 
 
 def plain_text(body_html):
     """Rich text as plain text, one line per block (for search, spam checks, diffs, summaries)."""
     return html.unescape(strip_tags(BLOCK_END.sub("\n", body_html or ""))).strip()
+
+
+class UnindexedIn(In):
+    """``IN`` that SQLite may not answer from an index (SQLite's own idiom, a unary +).
+    Its planner has no statistics and would start from the category index even where a
+    handful of rows elsewhere (the placements, a period's counts) should lead; PostgreSQL's
+    planner has them."""
+
+    def as_sqlite(self, compiler, connection):
+        sql, params = self.as_sql(compiler, connection)
+        return f"+{sql}", params
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -57,6 +75,12 @@ class ArticleQuerySet(models.QuerySet):
     def in_categories(self, category_ids):
         return self.filter(category_id__in=category_ids)
 
+    def in_categories_led_elsewhere(self, category_ids):
+        """in_categories for a query another table leads (placed, most_viewed); None: all."""
+        return (
+            self if category_ids is None else self.filter(UnindexedIn(F("category_id"), list(category_ids)))
+        )
+
     def newest_in_categories(self, category_ids, count):
         """These articles in ``category_ids``, narrowed to each category's newest ``count``.
 
@@ -77,16 +101,20 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(pk__in=RawSQL(union, union_params))
 
     def for_listing(self):
-        return self.select_related("category", "cover").order_by("-publish_at", "-pk")
+        """Newest first, with what a list card shows (includes/card/): a body is tens of
+        kilobytes and a card never shows it."""
+        return self.select_related("category", "cover").only(*CARD_FIELDS).order_by("-publish_at", "-pk")
 
-    def most_viewed(self, days=None):
-        """Most viewed of all time, or over the last ``days`` days of daily counts (today included).
+    def most_viewed(self, days=None, category_ids=None):
+        """Most viewed of all time, or over the last ``days`` days of daily counts (today
+        included), in ``category_ids`` if given.
 
         Only articles someone has read: ranking from the counts' side lets the database
         walk view_total_idx down from the top instead of sorting a whole category."""
+        articles = self.in_categories_led_elsewhere(category_ids)
         if days is None:
             return (
-                self.filter(views__total__gt=0)
+                articles.filter(views__total__gt=0)
                 .annotate(period_views=F("views__total"))
                 .order_by("-period_views", "-publish_at")
             )
@@ -96,7 +124,7 @@ class ArticleQuerySet(models.QuerySet):
         period = DailyViewCount.objects.filter(day__gte=timezone.localdate() - datetime.timedelta(days=days))
         totals = period.filter(article=OuterRef("pk")).values("article").annotate(sum=Sum("total"))
         return (
-            self.filter(pk__in=period.values("article_id"))
+            articles.filter(pk__in=period.values("article_id"))
             .annotate(period_views=Subquery(totals.values("sum")))
             .order_by("-period_views", "-publish_at")
         )
@@ -126,8 +154,9 @@ class ArticleQuerySet(models.QuerySet):
         ]
         return min((time for time in times if time is not None), default=None)
 
-    def placed(self, kind):
-        """Articles with an active placement of ``kind`` (ArticleFlag.Kind), in its order.
+    def placed(self, kind, category_ids=None):
+        """Articles with an active placement of ``kind`` (ArticleFlag.Kind), in its order,
+        in ``category_ids`` if given.
 
         Found from the placements' side (a handful of rows), not by testing every
         published article for one."""
@@ -136,7 +165,8 @@ class ArticleQuerySet(models.QuerySet):
         flags = ArticleFlag.objects.active().filter(kind=kind)
         order = flags.filter(article=OuterRef("pk")).values("order")[:1]
         return (
-            self.filter(pk__in=flags.values("article_id"))
+            self.in_categories_led_elsewhere(category_ids)
+            .filter(pk__in=flags.values("article_id"))
             .annotate(placement_order=Subquery(order))
             .order_by("placement_order", "-publish_at")
         )

@@ -34,7 +34,8 @@ class ArticleFeed(Feed):
         return absolute(reverse(name, kwargs={"slug": obj.slug} if obj is not None else None))
 
     def items(self, obj=None):
-        return self.articles(obj).for_listing().select_related("author").prefetch_related("tags")[:ITEMS]
+        newest = self.articles(obj).order_by("-publish_at", "-pk")
+        return newest.select_related("category", "cover", "author").prefetch_related("tags")[:ITEMS]
 
     def articles(self, obj):
         return Article.objects.published()

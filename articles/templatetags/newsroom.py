@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
-from django.utils.encoding import escape_uri_path
+from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -68,9 +68,12 @@ def canonical_url(context):
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """[(hreflang, absolute url)] of this page in each language, and x-default (the default language)."""
-    path = context["request"].path
-    versions = [(code, site_url.absolute(translate_url(path, code))) for code, _name in settings.LANGUAGES]
-    return [*versions, ("x-default", site_url.absolute(translate_url(path, settings.LANGUAGE_CODE)))]
+    urls = [site_url.absolute(path) for path in translated_paths(context["request"])]
+    default = urls[[code for code, _name in settings.LANGUAGES].index(settings.LANGUAGE_CODE)]
+    return [
+        *((code, url) for (code, _name), url in zip(settings.LANGUAGES, urls, strict=True)),
+        ("x-default", default),
+    ]
 
 
 @register.inclusion_tag("includes/category_nav.html")
@@ -82,9 +85,8 @@ def category_nav():
 def popular_lists(category=None, size=5):
     """Most viewed in the last 24 hours, 7 days and all time, site-wide or within a category."""
     articles = Article.objects.published()
-    if category is not None:
-        articles = articles.in_categories(category.descendant_ids())
-    return {"periods": [(label, articles.most_viewed(days)[:size]) for label, days in POPULAR_PERIODS]}
+    tree = category.descendant_ids() if category is not None else None
+    return {"periods": [(label, articles.most_viewed(days, tree)[:size]) for label, days in POPULAR_PERIODS]}
 
 
 @register.simple_tag(takes_context=True)
@@ -92,10 +94,19 @@ def language_links(context):
     """[(code, name, url, is_current)] for switching the page's language by link, no form or cookie."""
     request = context["request"]
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    query = iri_to_uri(request.META.get("QUERY_STRING", ""))  # as get_full_path() gives it
     return [
-        (code, name, translate_url(request.get_full_path(), code), code == current)
-        for code, name in settings.LANGUAGES
+        (code, name, path + (f"?{query}" if query else ""), code == current)
+        for (code, name), path in zip(settings.LANGUAGES, translated_paths(request), strict=True)
     ]
+
+
+def translated_paths(request):
+    """This page's path in each of settings.LANGUAGES, worked out once per request (the
+    head's hreflang links and the footer's language links both need them)."""
+    if not hasattr(request, "translated_paths"):
+        request.translated_paths = [translate_url(request.path, code) for code, _name in settings.LANGUAGES]
+    return request.translated_paths
 
 
 @register.simple_tag

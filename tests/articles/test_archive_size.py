@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ArticleFlag, DailyViewCount, ViewCount
+from articles.views import PER_PAGE
 from tests.factories import make_article, make_category
 
 pytestmark = [
@@ -84,13 +85,14 @@ def add_archive(categories, count):
 
 @pytest.fixture
 def site():
-    """Two sections, one with a subsection, each with a few current articles, read today and placed."""
+    """Two sections, one with a subsection, each with more than a page of current articles
+    (so the archive adds none to a page), read today and placed."""
     news = make_category(slug="news")
     towns = make_category(parent=news, slug="towns")
     notices = make_category(slug="notices")
     today = timezone.localdate()
     for category in (news, towns, notices):
-        for _ in range(8):
+        for _ in range(PER_PAGE + 1):
             article = make_article(category=category)
             DailyViewCount.objects.create(article=article, day=today, total=5)
             ViewCount.objects.create(article=article, total=5)
@@ -99,11 +101,21 @@ def site():
     return [news, towns, notices]
 
 
-def test_the_home_page_reads_no_more_of_a_larger_archive(client, site):
-    """Its sections, placements and most-viewed lists all start from the newest end of an index."""
-    small = database_steps(client, reverse("articles:home"))
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("articles:home"),
+        reverse("articles:category", kwargs={"slug": "news"}),
+        reverse("articles:category", kwargs={"slug": "notices"}),
+    ],
+    ids=["home", "category-with-subcategory", "category"],
+)
+def test_a_listing_page_reads_no_more_of_a_larger_archive(client, site, url):
+    """Sections and category pages take each category's newest from its own index range;
+    placements and most-viewed lists start from the placements and the counts."""
+    small = database_steps(client, url)
     add_archive(site, ARCHIVE)
-    large = database_steps(client, reverse("articles:home"))
+    large = database_steps(client, url)
     assert large <= small * ALLOWED_GROWTH, (small, large)
 
 
@@ -115,17 +127,10 @@ def test_the_article_page_reads_no_more_of_a_larger_archive(client, site):
     assert large <= small * ALLOWED_GROWTH, (small, large)
 
 
-def test_a_category_trees_newest_articles_are_read_a_page_per_subcategory(site):
-    """The category page's listing; its pinned and most-viewed lists still start from the
-    tree's articles on SQLite, whose planner, without statistics, prefers that index."""
-    tree = [site[0].pk, site[1].pk]
-    published = Article.objects.published()
-
-    def newest_page():
-        return list(published.newest_in_categories(tree, 6).for_listing()[:6])
-
-    small = steps_of(newest_page)
+def test_each_categorys_newest_together_are_the_newest_of_the_tree(site):
     add_archive(site, ARCHIVE)
-    large = steps_of(newest_page)
-    assert large <= small * ALLOWED_GROWTH, (small, large)
-    assert newest_page() == list(published.in_categories(tree).for_listing()[:6])
+    tree = [category.pk for category in site]
+    published = Article.objects.published()
+    for count in (1, 6, 20):
+        newest = published.newest_in_categories(tree, count).for_listing()[:count]
+        assert list(newest) == list(published.in_categories(tree).for_listing()[:count])
