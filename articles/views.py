@@ -97,6 +97,7 @@ def category_detail(request, slug):
         "articles/category_detail.html",
         {
             "category": category,
+            "tree": tree,
             "breadcrumb": category.ancestors_and_self(),
             "subcategories": category.children.visible(),
             "page_obj": paginate(request, articles, paginator=CategoryPaginator(articles, tree, PER_PAGE)),

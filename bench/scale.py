@@ -5,10 +5,11 @@
 Loads articles into a scratch PostgreSQL database of its own (created and dropped
 by the run) in batched inserts with a progress bar: the article rows with their
 search keys, and their search entries (the same token text the site writes). At
-each size (every --step, and at the end) it reports the uncached render p95 of a
-category page (first and a deep page), an article page and the search page, the
-p95 of the search engine alone, and the sizes of the tables and indexes. The last
-line compares the largest size with the first.
+each size (every --step, and at the end) it reports the uncached render p95 of the
+home page, the first page of the category tree (every category), a category page
+(first and a deep page), an article page and the search page, the p95 of the search
+engine alone, and the sizes of the tables and indexes. The last line compares the
+largest size with the first.
 """
 
 import argparse
@@ -94,7 +95,10 @@ def measure(count, say):
     client, rng = Client(HTTP_USER_AGENT="curl/8", HTTP_HOST="127.0.0.1"), random.Random(count)
     category = Category.objects.get(slug="c0")
     middle = count // CATEGORIES // PER_PAGE // 2 + 1
+    tree = Category.objects.get(slug="news")  # every category is in it
     pages = {
+        "home": lambda: "/",
+        "category tree page 1": lambda: tree.get_absolute_url(),
         "category page 1": lambda: category.get_absolute_url(),
         f"category page {middle}": lambda: category.get_absolute_url() + f"?page={middle}",
         "article": lambda: f"/articles/{rng.randrange(1, count + 1)}/",

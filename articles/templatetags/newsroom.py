@@ -82,11 +82,15 @@ def category_nav():
 
 
 @register.inclusion_tag("includes/popular.html")
-def popular_lists(category=None, size=5):
-    """Most viewed in the last 24 hours, 7 days and all time, site-wide or within a category."""
+def popular_lists(category_ids=None, size=5):
+    """Most viewed in the last 24 hours, 7 days and all time, site-wide or within a category
+    tree (``category_ids``: the page's Category.descendant_ids())."""
     articles = Article.objects.published()
-    tree = category.descendant_ids() if category is not None else None
-    return {"periods": [(label, articles.most_viewed(days, tree)[:size]) for label, days in POPULAR_PERIODS]}
+    return {
+        "periods": [
+            (label, articles.most_viewed(days, category_ids)[:size]) for label, days in POPULAR_PERIODS
+        ]
+    }
 
 
 @register.simple_tag(takes_context=True)
