@@ -1,8 +1,8 @@
 """A page costs the database the same whether the archive behind it holds ten articles or ten
 thousand: listings walk indexes from the newest end instead of sorting every match.
 
-Measured in SQLite's virtual-machine steps (its progress handler), which count the rows a
-query reads, so the test is exact where timings would be noise. PostgreSQL's plans for
+Measured in SQLite's virtual-machine steps (its progress handler), which follow the rows
+the queries read, so the test is exact where timings would be noise. PostgreSQL's plans for
 the same queries are checked in bench/scale.py.
 """
 
@@ -14,14 +14,13 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import views
 from articles.models import Article, ArticleFlag, DailyViewCount, ViewCount
 from articles.views import PER_PAGE
 from tests.factories import make_article, make_category
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="counts SQLite's own steps"),
-]
+pytestmark = pytest.mark.django_db
+counts_sqlite_steps = pytest.mark.skipif(connection.vendor != "sqlite", reason="counts SQLite's own steps")
 
 ARCHIVE = 600
 # An index one level deeper costs a few steps per lookup; reading the archive would cost thousands.
@@ -29,29 +28,18 @@ ALLOWED_GROWTH = 1.15
 
 
 def steps_of(work):
-    """SQLite VM steps (in tens) that ``work()`` costs, but for counting pages: a listing's
-    COUNT(*) reads every entry of its category's index (index-only on PostgreSQL,
-    migration 0014) and is the one read that grows by design."""
-    steps, counting = 0, True
+    """SQLite VM steps (in tens) that ``work()`` costs."""
+    steps = 0
 
     def step():
         nonlocal steps
-        steps += counting
+        steps += 1
         return 0  # go on
-
-    def skip_page_counts(execute, sql, params, many, context):
-        nonlocal counting
-        counting = not sql.startswith('SELECT COUNT(*) AS "__count"')
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            counting = True
 
     connection.ensure_connection()
     connection.connection.set_progress_handler(step, 10)
     try:
-        with connection.execute_wrapper(skip_page_counts):
-            work()
+        work()
     finally:
         connection.connection.set_progress_handler(None, 10)
     return steps
@@ -101,6 +89,7 @@ def site():
     return [news, towns, notices]
 
 
+@counts_sqlite_steps
 @pytest.mark.parametrize(
     "url",
     [
@@ -110,15 +99,19 @@ def site():
     ],
     ids=["home", "category-with-subcategory", "category"],
 )
-def test_a_listing_page_reads_no_more_of_a_larger_archive(client, site, url):
+def test_a_listing_page_reads_no_more_of_a_larger_archive(client, site, url, monkeypatch):
     """Sections and category pages take each category's newest from its own index range;
-    placements and most-viewed lists start from the placements and the counts."""
+    placements and most-viewed lists start from the placements and the counts; a
+    category's pages are counted COUNTED_PAGES deep at most (here one, less than the
+    small site has, as 50 is less than a large archive has)."""
+    monkeypatch.setattr(views, "COUNTED_PAGES", 1)
     small = database_steps(client, url)
     add_archive(site, ARCHIVE)
     large = database_steps(client, url)
     assert large <= small * ALLOWED_GROWTH, (small, large)
 
 
+@counts_sqlite_steps
 def test_the_article_page_reads_no_more_of_a_larger_archive(client, site):
     article = Article.objects.filter(category=site[1]).first()
     small = database_steps(client, article.get_absolute_url())
@@ -134,3 +127,40 @@ def test_each_categorys_newest_together_are_the_newest_of_the_tree(site):
     for count in (1, 6, 20):
         newest = published.newest_in_categories(tree, count).for_listing()[:count]
         assert list(newest) == list(published.in_categories(tree).for_listing()[:count])
+
+
+def test_every_page_of_a_category_tree_lists_it_newest_first_once(client, site):
+    """Shallow pages come from each subcategory's newest, deep ones from sorting the tree."""
+    add_archive(site, ARCHIVE)
+    tree = Article.objects.published().in_categories([site[0].pk, site[1].pk]).for_listing()
+    pinned = ArticleFlag.objects.get(kind=ArticleFlag.Kind.PINNED).article_id
+    listed, page = [], 1
+    while True:
+        response = client.get(reverse("articles:category", kwargs={"slug": "news"}), {"page": page})
+        if response.status_code == 404:
+            break
+        listed += [article.pk for article in response.context["page_obj"]]
+        page += 1
+    assert listed == [article.pk for article in tree if article.pk != pinned]
+    assert page > 10
+
+
+def test_a_large_category_tree_is_paged_without_counting_all_of_it(client, site, monkeypatch):
+    monkeypatch.setattr(views, "COUNTED_PAGES", 2)
+    add_archive(site[:2], 50)  # news holds 21 + 21 current and 50 old: 92 articles, 5 pages
+    url = reverse("articles:category", kwargs={"slug": "news"})
+    first = client.get(url)
+    assert first.context["page_obj"].paginator.count == 41  # stopped one past two pages
+    assert "第 1 页" in first.text and "共" not in first.text
+    assert 'rel="next" href="?page=2"' in first.text
+    fourth = client.get(url, {"page": 4})  # beyond the pages counted at first
+    assert "第 4 页" in fourth.text and 'rel="next" href="?page=5"' in fourth.text
+    last = client.get(url, {"page": 5})
+    assert len(last.context["page_obj"]) == 92 - 1 - 4 * PER_PAGE  # the pinned one is above page 1
+    assert 'rel="next"' not in last.text
+    assert client.get(url, {"page": 6}).status_code == 404
+
+
+def test_a_small_category_tree_says_how_many_pages_it_has(client, site):
+    first = client.get(reverse("articles:category", kwargs={"slug": "news"}))
+    assert "第 1 页，共 3 页" in first.text
