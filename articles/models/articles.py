@@ -3,7 +3,7 @@ import html
 import re
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models import F, OuterRef, Subquery, Sum
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import In
@@ -86,19 +86,28 @@ class ArticleQuerySet(models.QuerySet):
 
         ``category_id IN (…) ORDER BY publish_at`` reads every article of those categories
         and sorts them: neither SQLite nor PostgreSQL walks several index ranges in date
-        order. A union of each category's own newest ``count`` (the start of its
-        (category, publish_at) range) reads at most ``count`` rows per category, however
-        large the archive. Order and slice the result as usual."""
+        order. Each category's own newest ``count`` (the start of its (category, publish_at)
+        range) reads at most ``count`` rows per category, however large the archive. Order
+        and slice the result as usual."""
         category_ids = list(category_ids)
         if len(category_ids) <= 1:
             return self.filter(category_id__in=category_ids)
-        # Compiled once with a stand-in category, then repeated: compiling per category cost more than the reads.
-        newest = self.filter(category_id=NO_CATEGORY).order_by("-publish_at", "-pk").values("pk")[:count]
-        sql, params = newest.query.get_compiler(using=self.db).as_sql()
+        if connections[self.db].vendor == "postgresql":
+            # One subquery, planned once and run per category (LATERAL): planning a union
+            # of twenty copies took 4.6 ms, five times what running them took.
+            newest = self._newest_sql(RawSQL("categories.id", ()), count)
+            sql = f"SELECT newest.pk FROM unnest(%s::bigint[]) AS categories(id), LATERAL ({newest[0]}) AS newest"
+            return self.filter(pk__in=RawSQL(sql, (category_ids, *newest[1])))
+        # SQLite has no LATERAL: a union, compiled once with a stand-in category and repeated.
+        sql, params = self._newest_sql(NO_CATEGORY, count)
         slot = list(params).index(NO_CATEGORY)
         union = " UNION ALL ".join([f"SELECT * FROM ({sql}) AS newest"] * len(category_ids))
         union_params = [value for pk in category_ids for value in (*params[:slot], pk, *params[slot + 1 :])]
         return self.filter(pk__in=RawSQL(union, union_params))
+
+    def _newest_sql(self, category, count):
+        newest = self.filter(category_id=category).order_by("-publish_at", "-pk").values("pk")[:count]
+        return newest.query.get_compiler(using=self.db).as_sql()
 
     def for_listing(self):
         """Newest first, with what a list card shows (includes/card/): a body is tens of
