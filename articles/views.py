@@ -1,5 +1,4 @@
 import base64
-from contextlib import suppress
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -7,7 +6,6 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -17,49 +15,14 @@ from . import search
 from .delivery.audience import is_editorial
 from .delivery.counting import VIEW_COUNT_SLOT, ViewCounter, count_and_show_views
 from .delivery.pages import cached_page
+from .delivery.paging import CappedPaginator, CategoryPaginator
 from .models import Article, ArticleFlag, Category, Figure, FormerSlug
 from .seo.robots import noindex
 from .workflow import share
 
 PER_PAGE = 20
-# A category page counts its articles this many pages deep at most: a tree of 100,000
-# says "Page 1" and links the next, rather than reading all of them to say "of 5,000".
-COUNTED_PAGES = 50
 SECTION_SIZE = 6  # articles under each top-level category on the home page
 TRANSPARENT_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
-
-
-class CategoryPaginator(Paginator):
-    """A category tree's ``articles`` (not yet narrowed to it), paged newest first without
-    reading the whole tree: each page through newest_in_categories while that reads fewer
-    rows than the tree has (deep pages of a wide tree sort the tree instead), and the
-    count stops at COUNTED_PAGES or just past the page asked for. Narrowing the outer
-    query too would lead the database back to the tree's every article."""
-
-    def __init__(self, articles, category_ids, per_page):
-        super().__init__(articles, per_page, allow_empty_first_page=True)
-        self.category_ids = category_ids
-        self.counted = COUNTED_PAGES * per_page
-
-    @cached_property
-    def count(self):
-        return self.object_list.in_categories(self.category_ids)[: self.counted + 1].count()
-
-    @property
-    def count_is_exact(self):
-        return self.count <= self.counted
-
-    def page(self, number):
-        # Count as far as one past the page asked for; validate_number judges the number.
-        with suppress(TypeError, ValueError):
-            self.counted = max(self.counted, min(int(number), 10**9) * self.per_page)  # SQL's LIMIT is 64-bit
-        number = self.validate_number(number)
-        top = number * self.per_page
-        if top * len(self.category_ids) < self.count or not self.count_is_exact:
-            articles = self.object_list.newest_in_categories(self.category_ids, top)
-        else:
-            articles = self.object_list.in_categories(self.category_ids)
-        return self._get_page(articles[top - self.per_page : top], number, self)
 
 
 def paginate(request, queryset, per_page=PER_PAGE, paginator=None):
@@ -187,7 +150,8 @@ def tag_detail(request, slug):
     if tag is None:
         owner = former_slug_owner(FormerSlug.Kind.TAG, Tag, slug)
         return redirect("articles:tag", slug=owner.slug, permanent=True)
-    page_obj = paginate(request, Article.objects.published().filter(tags=tag).for_listing(), PER_PAGE)
+    tagged = Article.objects.published().filter(tags=tag).for_listing()
+    page_obj = paginate(request, tagged, paginator=CappedPaginator(tagged, PER_PAGE))
     if not page_obj.paginator.count:  # a tag only drafts carry (or spam cleaned away) is not a page
         raise Http404(_("No published article carries this tag."))
     return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page_obj})

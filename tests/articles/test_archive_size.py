@@ -13,8 +13,9 @@ from django.core.cache import cache, caches
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
-from articles import views
+from articles.delivery import paging
 from articles.models import Article, ArticleFlag, DailyViewCount, ViewCount
 from articles.views import PER_PAGE
 from tests.factories import make_article, make_category
@@ -104,7 +105,7 @@ def test_a_listing_page_reads_no_more_of_a_larger_archive(client, site, url, mon
     placements and most-viewed lists start from the placements and the counts; a
     category's pages are counted COUNTED_PAGES deep at most (here one, less than the
     small site has, as 50 is less than a large archive has)."""
-    monkeypatch.setattr(views, "COUNTED_PAGES", 1)
+    monkeypatch.setattr(paging, "COUNTED_PAGES", 1)
     small = database_steps(client, url)
     add_archive(site, ARCHIVE)
     large = database_steps(client, url)
@@ -146,7 +147,7 @@ def test_every_page_of_a_category_tree_lists_it_newest_first_once(client, site):
 
 
 def test_a_large_category_tree_is_paged_without_counting_all_of_it(client, site, monkeypatch):
-    monkeypatch.setattr(views, "COUNTED_PAGES", 2)
+    monkeypatch.setattr(paging, "COUNTED_PAGES", 2)
     add_archive(site[:2], 50)  # news holds 21 + 21 current and 50 old: 92 articles, 5 pages
     url = reverse("articles:category", kwargs={"slug": "news"})
     first = client.get(url)
@@ -164,3 +165,15 @@ def test_a_large_category_tree_is_paged_without_counting_all_of_it(client, site,
 def test_a_small_category_tree_says_how_many_pages_it_has(client, site):
     first = client.get(reverse("articles:category", kwargs={"slug": "news"}))
     assert "第 1 页，共 3 页" in first.text
+
+
+def test_a_large_tag_is_paged_without_counting_all_of_it(client, monkeypatch):
+    monkeypatch.setattr(paging, "COUNTED_PAGES", 1)
+    for _ in range(2 * PER_PAGE + 1):
+        make_article(tags=["养老"])
+    url = reverse("articles:tag", kwargs={"slug": Tag.objects.get().slug})
+    first = client.get(url)
+    assert first.context["page_obj"].paginator.count == PER_PAGE + 1  # stopped one past a page
+    assert "第 1 页" in first.text and "共" not in first.text and 'rel="next" href="?page=2"' in first.text
+    last = client.get(url, {"page": 3})
+    assert len(last.context["page_obj"]) == 1 and 'rel="next"' not in last.text
