@@ -1,5 +1,7 @@
 """Search results as a sequence Django's Paginator can page through."""
 
+import json
+
 from django.db.models import F
 from django.db.models.lookups import In
 
@@ -13,12 +15,17 @@ DATED_LIMIT = 1000
 
 
 class _KeyIn(In):
-    """``search_key IN (…)`` sent to PostgreSQL as one array: a placeholder per key made
-    Django and psycopg's client-side binding cost more than the lookup itself."""
+    """``search_key IN (…)`` sent as one parameter, an array to PostgreSQL and JSON to
+    SQLite: a placeholder per key made Django's preparation and the drivers' binding
+    cost more than the lookup itself."""
 
     def as_postgresql(self, compiler, connection):
         lhs, params = self.process_lhs(compiler, connection)
         return f"{lhs} = ANY(%s)", (*params, list(self.rhs))
+
+    def as_sqlite(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"{lhs} IN (SELECT value FROM json_each(%s))", (*params, json.dumps(list(self.rhs)))
 
 
 class RankedResults:
