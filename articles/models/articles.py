@@ -1,7 +1,10 @@
 import html
+import operator
 import re
+from functools import reduce
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -11,6 +14,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from ..images import figures
 from ..integrity.sanitize import BODY_EDITOR_EXTENSIONS, clean_body_html
@@ -20,6 +24,7 @@ from ..workflow.states import State, Status
 from .article_queries import ArticleQuerySet
 from .images import Figure, Image
 
+RELATED_CANDIDATES = 200  # per tag (Article.related)
 BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|tr|pre|figcaption)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -263,12 +268,22 @@ class Article(models.Model):
         return older.order_by("-publish_at", "-pk").first(), newer.order_by("publish_at", "pk").first()
 
     def related(self, limit=5):
-        """Published articles sharing the most tags, else the newest of the category."""
+        """Published articles sharing the most tags, else the newest of the category.
+
+        Candidates are each tag's RELATED_CANDIDATES most recently tagged articles (the
+        top of the tag's index), not every article a tag has: 养老 on thousands of
+        articles would otherwise be counted through on every render."""
         tag_ids = [tag.pk for tag in self.tags.all()]
         others = Article.objects.published().exclude(pk=self.pk).only("pk", "slug", "title", "publish_at")
         if tag_ids:
+            tagged = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article))
+            newest = (
+                tagged.filter(tag_id=tag_id).order_by("-pk").values("object_id")[:RELATED_CANDIDATES]
+                for tag_id in tag_ids
+            )
+            candidates = reduce(operator.or_, (models.Q(pk__in=each) for each in newest))
             shared = (
-                others.filter(tags__in=tag_ids)
+                others.filter(candidates, tags__in=tag_ids)
                 .annotate(shared=models.Count("pk"))
                 .order_by("-shared", "-publish_at")[:limit]
             )

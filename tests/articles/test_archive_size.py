@@ -13,10 +13,11 @@ from django.core.cache import cache, caches
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from articles.delivery import paging
 from articles.models import Article, ArticleFlag, DailyViewCount, ViewCount
+from articles.models.articles import RELATED_CANDIDATES
 from articles.views import PER_PAGE
 from tests.factories import make_article, make_category
 
@@ -109,6 +110,25 @@ def test_a_listing_page_reads_no_more_of_a_larger_archive(client, site, url, mon
     small = database_steps(client, url)
     add_archive(site, ARCHIVE)
     large = database_steps(client, url)
+    assert large <= small * ALLOWED_GROWTH, (small, large)
+
+
+@counts_sqlite_steps
+def test_related_articles_are_found_among_each_tags_newest(client, site):
+    """An article tagged 养老 on a site where more and more are: related articles come
+    from each of its tags' most recently tagged, not from counting every article a tag has."""
+    article = make_article(category=site[0], tags=["养老"])
+
+    def tag_more(count):
+        add_archive(site, count)
+        tag = Tag.objects.get(name="养老")
+        untagged = Article.objects.filter(title__startswith="旧闻").exclude(tags=tag)
+        TaggedItem.objects.bulk_create(TaggedItem(content_object=old, tag=tag) for old in untagged)
+
+    tag_more(RELATED_CANDIDATES + 50)
+    small = database_steps(client, article.get_absolute_url())
+    tag_more(ARCHIVE)
+    large = database_steps(client, article.get_absolute_url())
     assert large <= small * ALLOWED_GROWTH, (small, large)
 
 
