@@ -29,6 +29,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     ]
     list_select_related = ["category__parent__parent", "views", "author", "draft_of"]
     search_fields = ["title"]  # answered by the full-text engine, see get_search_results
+    show_full_result_count = False  # "(12,345 total)" beside a search counted every article each time
     search_help_text = _('Searches titles and text, drafts included. "quoted phrase", -exclude.')
     date_hierarchy = "publish_at"
     autocomplete_fields = ["category"]

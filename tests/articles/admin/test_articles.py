@@ -201,3 +201,20 @@ def test_a_live_article_opened_read_only_shows_its_body_as_readers_see_it(client
     page = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
     assert "<p>会议<strong>召开</strong>。</p>" in page and "<picture>" in page and "图1 会场" in page
     assert "&lt;p&gt;" not in page
+
+
+def test_a_searched_changelist_does_not_count_the_whole_archive(editor_client):
+    """Django's "(12,345 total)" beside a search is a COUNT(*) of every article on every
+    search; the list says "Show all" instead."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    category = make_category()
+    for title in ("养老服务", "养老政策", "就业"):
+        make_article(title, category)
+    with CaptureQueriesContext(connection) as context:
+        response = editor_client.get(reverse("admin:articles_article_changelist"), {"q": "养老"})
+    assert response.context["cl"].result_count == 2
+    counts = [q["sql"] for q in context.captured_queries if q["sql"].startswith("SELECT COUNT(*)")]
+    assert all("WHERE" in sql for sql in counts), counts
+    assert "显示全部" in response.text  # the admin speaks Chinese by default
