@@ -121,6 +121,13 @@ def run_leg(label, env, articles, seconds, workers):
             env, f"from bench.pages import render_costs; render_costs({article_path!r}, {category_path!r})"
         )
     )
+    print(
+        "  "
+        + django_shell(
+            env,
+            f"from bench.pages import collection_pause; collection_pause({article_path!r}, {category_path!r})",
+        )
+    )
     static_root = Path(env["STATIC_ROOT"])
     base = f"http://127.0.0.1:{PORT}"
     gunicorn = subprocess.Popen(
@@ -232,6 +239,36 @@ def render_costs(article_path, category_path):
             queries = len(captured)
         report.append(f"{name} {min(times):.1f} ms CPU, {queries} queries")
     print("uncached render after an edit: " + "; ".join(report))
+
+
+def collection_pause(article_path, category_path):
+    """A full garbage collection in a warmed worker, as Python does it now and then in the
+    middle of a request: without the worker's freezes (newsroom/long_lived.py) and with."""
+    import gc
+
+    from django.test import Client
+
+    from newsroom.long_lived import freeze
+
+    client = Client(HTTP_USER_AGENT="curl/8", HTTP_HOST="127.0.0.1")
+    paths = ["/", category_path, article_path, "/search/?q=%E6%96%B0%E9%97%BB"]
+
+    def serve(count):
+        for number in range(count):
+            client.get(paths[number % len(paths)])
+
+    def full_pass_ms():
+        started = time.perf_counter()
+        gc.collect()
+        return (time.perf_counter() - started) * 1000
+
+    serve(200)
+    unfrozen = min(full_pass_ms() for _ in range(3))
+    freeze()  # as after the warm-up (the start-up freeze is part of it here)
+    serve(200)
+    frozen = min(full_pass_ms() for _ in range(3))
+    gc.unfreeze()
+    print(f"full garbage collection in a warmed worker: {unfrozen:.1f} ms; frozen: {frozen:.1f} ms")
 
 
 def views_code(article_path):
