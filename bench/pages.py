@@ -5,7 +5,8 @@
 Each leg (SQLite with the file cache; PostgreSQL with Redis when both answer) builds
 a scratch site, starts gunicorn with whitenoise, and measures the article page, a
 category page, the home page and search beside the same article's HTML saved as a
-static file served by the same gunicorn. Then it checks that the article's view
+static file served by the same gunicorn, each after a two-second warm-up that is not
+recorded. Then it checks that the article's view
 count grew by exactly the number of requests wrk completed, and reports memory per
 worker. Figures are ratios against the static file measured in the same run.
 """
@@ -28,6 +29,7 @@ from bench.scratch import reachable, scratch_postgres, scratch_redis_prefix  # n
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 PORT = 8765
+WARM_UP_SECONDS = 2
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -162,6 +164,9 @@ def run_leg(label, env, articles, seconds, workers):
             ("home", "/"),
             ("search", "/search/?q=%E7%BB%8F%E6%B5%8E"),
         ]:
+            wrk(
+                base + path, WARM_UP_SECONDS
+            )  # each worker's first hits (connections, counters) are not the steady state
             results[name] = wrk(base + path, seconds)
             r = results[name]
             print(
