@@ -25,9 +25,8 @@ SECTION_SIZE = 6  # articles under each top-level category on the home page
 TRANSPARENT_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
-def paginate(request, queryset, per_page=PER_PAGE, paginator=None):
+def paginate(request, paginator):
     """The page named by ?page= (1 if absent); a malformed or out-of-range number is a 404."""
-    paginator = paginator or Paginator(queryset, per_page, allow_empty_first_page=True)
     number = request.GET.get("page") or 1
     try:
         return paginator.page(number)
@@ -80,7 +79,7 @@ def category_detail(request, slug):
             "tree": tree,
             "breadcrumb": category.ancestors_and_self(),
             "subcategories": category.children.visible(),
-            "page_obj": paginate(request, articles, paginator=CategoryPaginator(articles, tree, PER_PAGE)),
+            "page_obj": paginate(request, CategoryPaginator(articles, tree, PER_PAGE)),
             "pinned": pinned,
         },
     )
@@ -151,7 +150,7 @@ def tag_detail(request, slug):
         owner = former_slug_owner(FormerSlug.Kind.TAG, Tag, slug)
         return redirect("articles:tag", slug=owner.slug, permanent=True)
     tagged = Article.objects.published().filter(tags=tag).for_listing()
-    page_obj = paginate(request, tagged, paginator=CappedPaginator(tagged, PER_PAGE))
+    page_obj = paginate(request, CappedPaginator(tagged, PER_PAGE))
     if not page_obj.paginator.count:  # a tag only drafts carry (or spam cleaned away) is not a page
         raise Http404(_("No published article carries this tag."))
     return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page_obj})
@@ -165,7 +164,7 @@ def search_results(request):
         return HttpResponseBadRequest("Unknown order.")
     query = search.parse(request.GET.get("q", ""))
     results = search.search_articles(Article.objects.published().select_related("category"), query, order)
-    page_obj = paginate(request, results, PER_PAGE) if query else None
+    page_obj = paginate(request, Paginator(results, PER_PAGE)) if query else None
     hits = [
         (article, search.highlight(article.title, query), search.snippet(article.body_text, query))
         for article in (page_obj or [])
