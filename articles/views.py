@@ -13,6 +13,7 @@ from taggit.models import Tag
 
 from . import search
 from .delivery.audience import is_editorial
+from .delivery.category_tree import category_tree
 from .delivery.counting import VIEW_COUNT_SLOT, ViewCounter, count_and_show_views
 from .delivery.pages import cached_page
 from .delivery.paging import CappedPaginator, CategoryPaginator
@@ -36,9 +37,9 @@ def paginate(request, paginator):
 
 def newest_by_section(articles, size):
     """[(top-level category, its newest ``size`` articles, subcategories' included)], in one query."""
-    children = Category.objects.children_by_parent()
-    sections = list(Category.objects.visible().top_level())
-    section_of = {pk: section for section in sections for pk in section.descendant_ids(children)}
+    tree = category_tree()
+    sections = tree.sections()
+    section_of = {pk: section for section in sections for pk in tree.descendant_ids(section)}
     shelves = {section.pk: [] for section in sections}
     for article in articles.newest_in_categories(section_of, size).for_listing():
         shelf = shelves[section_of[article.category_id].pk]
@@ -64,10 +65,11 @@ def home(request):
 @require_safe
 @cached_page(lifetime="NEWSROOM_POPULAR_SECONDS")
 def category_detail(request, slug):
-    category = Category.objects.filter(slug=slug).first()
+    categories = category_tree()
+    category = categories.by_slug.get(slug)
     if category is None:
         return redirect(former_slug_owner(FormerSlug.Kind.CATEGORY, Category, slug), permanent=True)
-    tree = category.descendant_ids()
+    tree = categories.descendant_ids(category)
     published = Article.objects.published()
     pinned = list(published.placed(ArticleFlag.Kind.PINNED, tree).select_related("category", "cover"))
     articles = published.exclude(pk__in=[a.pk for a in pinned]).for_listing()
@@ -78,7 +80,7 @@ def category_detail(request, slug):
             "category": category,
             "tree": tree,
             "breadcrumb": category.ancestors_and_self(),
-            "subcategories": category.children.visible(),
+            "subcategories": [child for child in categories.children_of(category) if child.is_visible],
             "page_obj": paginate(request, CategoryPaginator(articles, tree, PER_PAGE)),
             "pinned": pinned,
         },
@@ -95,10 +97,14 @@ def _readable_article(request, pk):
     """The article a request may see: published ones, and any for staff who may view articles (preview)."""
     may_preview = is_editorial(request) and request.user.has_perm("articles.view_article")
     articles = Article.objects.all() if may_preview else Article.objects.published()
-    related = articles.select_related("category__parent__parent", "author", "cover").prefetch_related(
+    related = articles.select_related("author", "cover").prefetch_related(
         "tags", Prefetch("figures", Figure.objects.select_related("image"))
     )
-    return get_object_or_404(related, pk=pk)
+    article = get_object_or_404(related, pk=pk)
+    category = category_tree().by_id.get(article.category_id)  # with its ancestors, for the breadcrumb
+    if category is not None:  # else (created this instant) read as usual
+        Article.category.field.set_cached_value(article, category)
+    return article
 
 
 @require_safe

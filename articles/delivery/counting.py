@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from ..seo.site_url import absolute
+from . import pages
 from .audience import client_address, is_editorial
 from .view_buffer import buffer
 
@@ -137,6 +138,7 @@ def count_and_show_views(request, response, pk, slug=None):
     if response.status_code != 200:
         return response
     counter = None if settings.NEWSROOM_PROXY_CACHE_SECONDS else ViewCounter(request, pk)
-    total = str(buffer.total(pk)).encode()  # after counting: the reader sees their own view
-    response.content = response.content.replace(VIEW_COUNT_SLOT.encode(), total, 1)
+    pages.fill(
+        response, VIEW_COUNT_SLOT, str(buffer.total(pk))
+    )  # after counting: the reader sees their own view
     return counter.finish(response) if counter else response

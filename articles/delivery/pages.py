@@ -41,15 +41,38 @@ class CachedPage:
     headers: dict
     content: bytes
     expires_at: float
+    etag: str  # of ``content`` as stored (body_etag): worked out once, not on every hit
     complete: bool = False
-    etag: str = ""  # of ``content`` as stored: worked out once, not on every hit
 
     def response(self, finish=None):
-        """The page as a response; ``finish`` will change the body, so it gets no stored ETag."""
-        response = HttpResponse(self.content, headers=self.headers)
-        if self.etag and finish is None:  # ConditionalGetMiddleware hashes the body only without one
-            response["ETag"] = self.etag
+        """The page as a response, with its ETag (``label``)."""
+        return self.label(HttpResponse(self.content, headers=self.headers), finish)
+
+    def label(self, response, finish=None):
+        """Give ``response`` (this page's content) its ETag, so ConditionalGetMiddleware does
+        not hash the body. ``finish`` will fill slots in the body: ``fill`` then sets it."""
+        if finish is None:
+            if self.etag:  # "" in pages stored by an earlier release
+                response["ETag"] = self.etag
+        else:
+            response.stored_etag = self.etag
         return response
+
+
+def body_etag(content):
+    return quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest())
+
+
+def fill(response, slot, value):
+    """Put ``value`` (a live figure) in place of ``slot`` in a cached page. The ETag is the
+    stored page's with the value added, so it changes exactly when the body does and no
+    hit hashes the body (MD5 of a 25 KB article page: 50 µs, a fifth of the hit). A page
+    rendered just now has no stored ETag: ConditionalGetMiddleware hashes that one."""
+    response.content = response.content.replace(slot.encode(), value.encode(), 1)
+    stored = getattr(response, "stored_etag", "")
+    if stored:
+        response.stored_etag = f'{stored[:-1]}-{value}"'  # "5d41…" becomes "5d41…-1234"
+        response["ETag"] = response.stored_etag
 
 
 class WorkerMemory:
@@ -118,8 +141,7 @@ def write(key, page):
 def complete(key, page, headers):
     """Store ``page`` again with the headers the whole stack gave it (called by the fast path)."""
     replayed = {name: value for name, value in headers.items() if name not in UNREPLAYED_HEADERS}
-    etag = quote_etag(hashlib.md5(page.content, usedforsecurity=False).hexdigest())
-    write(key, CachedPage(replayed, page.content, page.expires_at, complete=True, etag=etag))
+    write(key, CachedPage(replayed, page.content, page.expires_at, page.etag, complete=True))
 
 
 def page_cache_key(request):
@@ -172,7 +194,9 @@ def cached_page(view=None, *, finish=None, lifetime="NEWSROOM_PAGE_CACHE_SECONDS
                     {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
                     response.content,
                     time.time() + getattr(settings, lifetime),
+                    body_etag(response.content),
                 )
+                page.label(response, finish)
                 if getattr(request, "fast_path_key", None) != key:
                     write(key, page)  # else the fast path stores it, with its final headers
         if page is not None and not page.complete:

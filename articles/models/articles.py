@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
@@ -16,6 +15,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
+from ..delivery.links import link
 from ..images import figures
 from ..integrity.sanitize import BODY_EDITOR_EXTENSIONS, clean_body_html
 from ..integrity.text import drop_unsafe_characters
@@ -171,7 +171,7 @@ class Article(models.Model):
             self._keep_figures_in_step([image_id for image_id in placed if image_id in images])
 
     def get_absolute_url(self):
-        return reverse("articles:article", kwargs={"pk": self.pk, "slug": self.slug})
+        return link("articles:article", pk=self.pk, slug=self.slug)
 
     def _keep_figures_in_step(self, image_ids):
         """The Figure rows say which library images the body places (what protects them from deletion)."""

@@ -1,9 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models, transaction
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..delivery.links import link
 from ..integrity.text import drop_unsafe_characters
 from ..workflow.roles import DEFAULT_REVIEW_CHAIN, MAX_REVIEW_LEVELS, ReviewerRole
 
@@ -100,7 +100,7 @@ class Category(models.Model):
                 FormerSlug.remember(FormerSlug.Kind.CATEGORY, previous, self.pk)
 
     def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return link("articles:category", slug=self.slug)
 
     def clean(self):
         if self.pk and self.parent_id and self.pk in {c.pk for c in self.parent.ancestors_and_self()}:

@@ -6,13 +6,21 @@ from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from ..delivery.category_tree import category_tree
+from ..delivery.links import link
 from ..images import figures
-from ..models import Article, Category
+from ..models import Article
 from ..seo import site_url, structured_data
 
 register = template.Library()
 
 POPULAR_PERIODS = [(_("24 hours"), 1), (_("7 days"), 7), (_("All time"), None)]
+
+
+@register.simple_tag(name="link")
+def link_tag(viewname, **kwargs):
+    """``{% url %}`` for reader pages, remembered (delivery/links.py): ``{% link "articles:tag" slug=tag.slug %}``."""
+    return link(viewname, **kwargs)
 
 
 @register.simple_tag
@@ -78,7 +86,7 @@ def language_versions(context):
 
 @register.inclusion_tag("includes/category_nav.html")
 def category_nav():
-    return {"categories": Category.objects.visible().top_level()}
+    return {"categories": category_tree().sections()}
 
 
 @register.inclusion_tag("includes/popular.html")
