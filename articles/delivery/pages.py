@@ -148,7 +148,11 @@ def page_cache_key(request):
     """The cache key of this page for a reader, or None when it must be rendered fresh."""
     if request.method not in {"GET", "HEAD"} or is_editorial(request):
         return None
-    query = urlencode([(name, value) for name in PAGE_PARAMETERS for value in request.GET.getlist(name)])
+    query = (
+        urlencode([(name, value) for name in PAGE_PARAMETERS for value in request.GET.getlist(name)])
+        if request.META.get("QUERY_STRING")
+        else ""  # most hits: no query string to parse
+    )
     page = f"{content_version()}:{request.LANGUAGE_CODE}:{request.path}?{query}"
     return "newsroom:pages:" + hashlib.sha256(page.encode()).hexdigest()
 

@@ -5,6 +5,7 @@ no process loses another's views; ViewBuffer batches them per process.
 """
 
 import atexit
+import datetime
 import logging
 import threading
 import time
@@ -52,6 +53,11 @@ def _write_all(counts):
             _increment(DailyViewCount, by=views, article_id=article_id, day=day)
 
 
+def _midnight(day):
+    """When ``day`` starts in the site's time zone, in epoch seconds."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time())).timestamp()
+
+
 class ViewBuffer:
     """Views held in this process and written every NEWSROOM_VIEW_FLUSH_SECONDS (0: at once).
 
@@ -68,6 +74,7 @@ class ViewBuffer:
         self.pending = Counter()
         self.known = {}  # article id -> (database total, when read)
         self.timer = None
+        self.day, self.day_starts, self.day_ends = None, 0.0, 0.0  # today(): the local date and its span
         atexit.register(self.flush)
 
     def add(self, article_id):
@@ -77,8 +84,20 @@ class ViewBuffer:
             self.known.pop(article_id, None)
             return
         with self.lock:
-            self.pending[(article_id, timezone.localdate())] += 1
+            self.pending[(article_id, self.today())] += 1
             self._schedule(interval)
+
+    def today(self):
+        """The site's local date, worked out again only when the day (in the site's time
+        zone) is over: timezone.localdate() on every view cost a tenth of a cached hit."""
+        if not self.day_starts <= time.time() < self.day_ends:  # a new day, or the clock set back
+            day = timezone.localdate()
+            self.day, self.day_starts, self.day_ends = (
+                day,
+                _midnight(day),
+                _midnight(day + datetime.timedelta(days=1)),
+            )
+        return self.day
 
     def _schedule(self, interval):
         """Start the flush timer unless one is waiting; call with the lock held."""

@@ -171,3 +171,32 @@ def test_a_batch_refused_for_good_is_dropped_not_retried_forever(settings, monke
     buffer.flush()
     assert not buffer.pending
     assert buffer.timer is None
+
+
+@pytest.mark.django_db
+def test_a_view_counts_on_the_sites_own_day_on_either_side_of_its_midnight(client, settings, monkeypatch):
+    """The day of a view is the site's local day (Asia/Shanghai here), not UTC's, and
+    changes at the site's midnight even in a worker that counted views the day before."""
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from articles.delivery import view_buffer
+
+    settings.NEWSROOM_VIEW_FLUSH_SECONDS = 60
+    shanghai = ZoneInfo("Asia/Shanghai")
+    article = make_article(publish_at=datetime.datetime(2026, 11, 1, tzinfo=shanghai))
+    clock = {"now": datetime.datetime(2026, 11, 30, 23, 59, 58, tzinfo=shanghai)}  # 15:59:58 UTC
+    monkeypatch.setattr(view_buffer.timezone, "now", lambda: clock["now"])
+    monkeypatch.setattr(view_buffer.time, "time", lambda: clock["now"].timestamp())
+    try:
+        client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+        clock["now"] += datetime.timedelta(seconds=1)
+        client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+        clock["now"] += datetime.timedelta(seconds=2)  # 00:00:01 on 1 December in Shanghai
+        client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    finally:
+        buffer.timer and buffer.timer.cancel()
+        monkeypatch.undo()
+        buffer.flush()
+    days = dict(DailyViewCount.objects.filter(article=article).values_list("day", "total"))
+    assert days == {datetime.date(2026, 11, 30): 2, datetime.date(2026, 12, 1): 1}
