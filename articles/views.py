@@ -54,8 +54,8 @@ def home(request):
     published = Article.objects.published()
     Kind = ArticleFlag.Kind
     context = {
-        "headline": published.placed(Kind.HEADLINE).select_related("category", "cover").first(),
-        "recommended": published.placed(Kind.RECOMMENDED).select_related("category")[:6],
+        "headline": published.placed(Kind.HEADLINE).select_related("cover").categories_from_tree().first(),
+        "recommended": published.placed(Kind.RECOMMENDED).categories_from_tree()[:6],
         "latest": published.for_listing()[:8],
         "sections": newest_by_section(published, SECTION_SIZE),
     }
@@ -71,7 +71,9 @@ def category_detail(request, slug):
         return redirect(former_slug_owner(FormerSlug.Kind.CATEGORY, Category, slug), permanent=True)
     tree = categories.descendant_ids(category)
     published = Article.objects.published()
-    pinned = list(published.placed(ArticleFlag.Kind.PINNED, tree).select_related("category", "cover"))
+    pinned = list(
+        published.placed(ArticleFlag.Kind.PINNED, tree).select_related("cover").categories_from_tree()
+    )
     articles = published.exclude(pk__in=[a.pk for a in pinned]).for_listing()
     return render(
         request,
@@ -169,7 +171,7 @@ def search_results(request):
     if order not in {search.ORDER_RELEVANCE, search.ORDER_DATE}:
         return HttpResponseBadRequest("Unknown order.")
     query = search.parse(request.GET.get("q", ""))
-    results = search.search_articles(Article.objects.published().select_related("category"), query, order)
+    results = search.search_articles(Article.objects.published().categories_from_tree(), query, order)
     page_obj = paginate(request, Paginator(results, PER_PAGE)) if query else None
     hits = [
         (article, search.highlight(article.title, query), search.snippet(article.body_text, query))

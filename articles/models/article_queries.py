@@ -8,16 +8,18 @@ from django.db import connections, models
 from django.db.models import F, OuterRef, Subquery, Sum
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import In
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 
 from ..workflow.states import State, Status
 
 UNION_LIMIT = 400  # categories per union: SQLite allows 500 terms in a compound SELECT
 NO_CATEGORY = -(2**62)  # a stand-in id no category has (newest_in_categories)
-# What list cards and lines show of an article, its category and its cover (for_listing).
+# What list cards and lines show of an article and its cover (for_listing); the category
+# comes from the process's category tree.
 CARD_FIELDS = (
     *("title", "slug", "summary", "publish_at", "category", "cover"),
-    *("category__name", "category__slug", "cover__file", "cover__renditions"),
+    *("cover__file", "cover__renditions"),
     *("cover__width", "cover__height"),  # ImageField reads its dimension fields on every load
 )
 
@@ -31,6 +33,23 @@ class UnindexedIn(In):
     def as_sqlite(self, compiler, connection):
         sql, params = self.as_sql(compiler, connection)
         return f"+{sql}", params
+
+
+class CategoriesFromTheTree(ModelIterable):
+    """Articles whose category is the process's copy from the category tree
+    (delivery/category_tree.py) instead of a joined row: no join to build, compile and
+    read for the name and link a card shows."""
+
+    def __iter__(self):
+        from ..delivery.category_tree import category_tree  # it imports the models
+
+        categories = category_tree().by_id
+        remember = self.queryset.model.category.field.set_cached_value
+        for article in super().__iter__():
+            category = categories.get(article.category_id)
+            if category is not None:  # else (created this instant) read when asked for
+                remember(article, category)
+            yield article
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -101,7 +120,18 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """Newest first, with what a list card shows (includes/card/): a body is tens of
         kilobytes and a card never shows it."""
-        return self.select_related("category", "cover").only(*CARD_FIELDS).order_by("-publish_at", "-pk")
+        return (
+            self.select_related("cover")
+            .only(*CARD_FIELDS)
+            .order_by("-publish_at", "-pk")
+            .categories_from_tree()
+        )
+
+    def categories_from_tree(self):
+        """Each article's category from the process's category tree, not a join (readers' pages)."""
+        articles = self._chain()
+        articles._iterable_class = CategoriesFromTheTree  # kept by every later filter and slice
+        return articles
 
     def most_viewed(self, days=None, category_ids=None):
         """Most viewed of all time, or over the last ``days`` days of daily counts (today

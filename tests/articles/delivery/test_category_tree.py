@@ -34,6 +34,8 @@ def test_a_renamed_or_moved_category_shows_in_breadcrumbs_and_menus_at_once(clie
         page.index('class="breadcrumb"') : page.index("</nav>", page.index('class="breadcrumb"'))
     ]
     assert ("公告" in breadcrumb, "新闻" in breadcrumb, "乡镇" in breadcrumb) == (True, False, True)
+    home = client.get("/").content.decode()  # the latest news cards name each article's category
+    assert ('<a href="/category/towns/">乡镇</a>' in home, "镇街动态" in home) == (True, False)
 
 
 def menu(client):
