@@ -110,7 +110,11 @@ def test_no_acknowledged_save_is_lost_when_workers_and_master_are_killed(tmp_pat
         threads += [threading.Thread(target=read) for _ in range(4)]
         for thread in threads:
             thread.start()
-        time.sleep(2)
+        # Saves under way first: on a loaded machine the first can take longer than 2 s.
+        deadline = time.monotonic() + 60
+        while not acknowledged and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1)
         for worker in children_of(master.pid)[:2]:
             os.kill(worker, signal.SIGKILL)  # the master starts new ones
         time.sleep(2)
