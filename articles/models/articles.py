@@ -277,10 +277,8 @@ class Article(models.Model):
         others = Article.objects.published().exclude(pk=self.pk).only("pk", "slug", "title", "publish_at")
         if tag_ids:
             tagged = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article))
-            newest = (
-                tagged.filter(tag_id=tag_id).order_by("-pk").values("object_id")[:RELATED_CANDIDATES]
-                for tag_id in tag_ids
-            )
+            newest_first = tagged.order_by("-pk").values("object_id")  # built once, narrowed per tag
+            newest = (newest_first.filter(tag_id=tag_id)[:RELATED_CANDIDATES] for tag_id in tag_ids)
             candidates = reduce(operator.or_, (models.Q(pk__in=each) for each in newest))
             shared = (
                 others.filter(candidates, tags__in=tag_ids)
