@@ -99,14 +99,12 @@ def _readable_article(request, pk):
     """The article a request may see: published ones, and any for staff who may view articles (preview)."""
     may_preview = is_editorial(request) and request.user.has_perm("articles.view_article")
     articles = Article.objects.all() if may_preview else Article.objects.published()
-    related = articles.select_related("author", "cover").prefetch_related(
-        "tags", Prefetch("figures", Figure.objects.select_related("image"))
+    related = (
+        articles.select_related("author", "cover")
+        .prefetch_related("tags", Prefetch("figures", Figure.objects.select_related("image")))
+        .categories_from_tree()  # with its ancestors, for the breadcrumb
     )
-    article = get_object_or_404(related, pk=pk)
-    category = category_tree().by_id.get(article.category_id)  # with its ancestors, for the breadcrumb
-    if category is not None:  # else (created this instant) read as usual
-        Article.category.field.set_cached_value(article, category)
-    return article
+    return get_object_or_404(related, pk=pk)
 
 
 @require_safe

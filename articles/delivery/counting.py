@@ -138,7 +138,6 @@ def count_and_show_views(request, response, pk, slug=None):
     if response.status_code != 200:
         return response
     counter = None if settings.NEWSROOM_PROXY_CACHE_SECONDS else ViewCounter(request, pk)
-    pages.fill(
-        response, VIEW_COUNT_SLOT, str(buffer.total(pk))
-    )  # after counting: the reader sees their own view
+    total = str(buffer.total(pk))  # after counting: the reader sees their own view
+    pages.fill(response, VIEW_COUNT_SLOT, total)
     return counter.finish(response) if counter else response

@@ -89,7 +89,7 @@ class ViewBuffer:
 
     def today(self):
         """The site's local date, worked out again only when the day (in the site's time
-        zone) is over: timezone.localdate() on every view cost a tenth of a cached hit."""
+        zone) is over: timezone.localdate() on every view was 3 % of a cached hit."""
         if not self.day_starts <= time.time() < self.day_ends:  # a new day, or the clock set back
             day = timezone.localdate()
             self.day, self.day_starts, self.day_ends = (
