@@ -84,9 +84,13 @@ def purge_cached_pages(sender, **kwargs):
 @receiver(post_save, sender=Category, dispatch_uid="articles.purge_menu_save")
 @receiver(post_delete, sender=Category, dispatch_uid="articles.purge_menu_delete")
 def purge_category_menu(sender, **kwargs):
-    # As purge_cached_pages: now, and after commit.
+    # As purge_cached_pages: now, and after commit. The content version is replaced after
+    # the menu's, so whichever content version comes next carries the new menu version
+    # (the category tree is kept by it: delivery/category_tree.py).
     purge_menu()
+    purge()
     transaction.on_commit(purge_menu)
+    transaction.on_commit(purge)
 
 
 @receiver(post_delete, sender=Image, dispatch_uid="articles.delete_image_files")

@@ -3,12 +3,14 @@ category changes.
 
 Every reader page needs some of the tree (menus, breadcrumbs, a category and its
 subcategories, which categories make up a section), and it changes far less often than
-articles do. A category's save or deletion replaces the menu version in the shared cache
-(signals.py), so every process and node reads the tree afresh on its next page.
+articles do. A category's save or deletion replaces the menu version and then the content
+version (signals.py), and each process knows the content version without asking the
+shared cache (version_watch.py), so every process and node reads the tree afresh on
+its next page and no render asks the cache whether the tree is current.
 """
 
 from ..models import Category
-from .version import menu_version
+from .version import menu_version_seen
 
 
 class CategoryTree:
@@ -41,7 +43,7 @@ def category_tree():
     """This process's copy of the tree, as of the current menu version. Read-only: its
     Category objects are shared by every request the process serves."""
     global _copy
-    version = menu_version()
+    version = menu_version_seen()
     seen, tree = _copy
     if seen != version:
         tree = CategoryTree(list(Category.objects.all()))

@@ -22,6 +22,14 @@ def content_version():
     return _state()["version"]
 
 
+def menu_version_seen():
+    """The menu version as of the current content version: read from this process's copy
+    (version_watch.py), not the shared cache. A category's change replaces the menu
+    version and then the content version (signals.py), so a new content version
+    always carries the new menu version."""
+    return _state()["menu"]
+
+
 def content_wal_position():
     """Where the primary's write-ahead log stood when this version was made (with a
     PostgreSQL replica; else None): a page of this version may be read from the replica
@@ -31,10 +39,10 @@ def content_wal_position():
 
 def _state():
     state, token = watch.remembered(cache, STATE_KEY)
-    if state is not None and not _passed(state):
+    if state is not None and not _passed(state) and "menu" in state:
         return state
     state = cache.get(STATE_KEY)
-    if state is not None and _passed(state):
+    if state is not None and (_passed(state) or "menu" not in state):  # or made by an earlier release
         purge()  # the clock changed what readers see: every process moves on together
         state = None
     if state is None:
@@ -58,6 +66,7 @@ def _new_state():
         "version": uuid.uuid4().hex[:12],
         "changes_at": Article.objects.next_change(),
         "wal": primary_wal_position(),
+        "menu": menu_version(),
     }
 
 

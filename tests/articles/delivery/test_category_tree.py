@@ -4,7 +4,7 @@ read again whenever a category changes: every change shows on the next page."""
 import pytest
 
 from articles.delivery.category_tree import category_tree
-from articles.delivery.version import purge
+from articles.delivery.version import content_version, purge
 from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
@@ -61,5 +61,28 @@ def test_the_tree_is_read_once_until_a_category_changes(django_assert_num_querie
     with django_assert_num_queries(0):
         assert category_tree() is first
     make_category("镇街动态", parent=news, slug="towns")
+    content_version()  # worked out once per change, by whichever page comes first
     with django_assert_num_queries(1):
         assert [c.name for c in category_tree().children_of(news)] == ["镇街动态"]
+
+
+def test_no_render_asks_the_shared_cache_for_the_menu_version(client, monkeypatch):
+    """The tree and the menu fragment go by the menu version the process's content
+    version carries: a render after an article's edit does not read it again."""
+    from django.core.cache import cache
+
+    from articles.delivery.version import MENU_KEY
+
+    news = make_category("新闻", slug="news")
+    article = make_article("双港镇新闻", category=news)
+    client.get("/")
+    article.title = "双港镇要闻"
+    article.save()
+    content_version()
+    asked, get = [], cache.get
+    monkeypatch.setattr(
+        cache, "get", lambda key, *args, **kwargs: asked.append(key) or get(key, *args, **kwargs)
+    )
+    for path in ("/", "/category/news/", article.get_absolute_url()):
+        assert "双港镇要闻" in client.get(path).content.decode()
+    assert MENU_KEY not in asked

@@ -31,7 +31,7 @@ def test_another_process_changing_the_version_shows_here_at_once(change):
     code = {
         "purge": "from articles.delivery.version import purge; purge()",
         "replace": "from django.core.cache import cache; "
-        "cache.set('newsroom:content-version', {'version': 'other', 'changes_at': None}, None)",
+        "cache.set('newsroom:content-version', {'version': 'other', 'changes_at': None, 'menu': 'm'}, None)",
     }[change]
     other = python_with(
         "import django; django.setup()\n" + code,
