@@ -12,9 +12,6 @@ class CategoryQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(is_visible=True)
 
-    def top_level(self):
-        return self.filter(parent__isnull=True)
-
     def children_by_parent(self):
         """{parent id: [child ids]} for the whole tree, in one query."""
         children = {}
