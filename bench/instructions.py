@@ -11,8 +11,9 @@ difference between a process doing 25 and one doing 5 of the same thing, divided
 
 For each of the article, home, category and tag pages it prints the instructions of
 the render after an edit (as ``render_costs`` in pages.py, in a scratch SQLite site
-seeded like pages.py's) and of a reader's cached hit through the WSGI handler, beside
-a static file served by whitenoise in the same process. That ratio is the Python part
+seeded like pages.py's) and of a reader's cached hit through the WSGI application
+gunicorn serves (newsroom/wsgi.py), beside a static file served by whitenoise in the
+same process. That ratio is the Python part
 of pages.py's "of static" only: gunicorn's own work per request (HTTP parsing, the
 socket) is not in it, and under wrk it narrows the gap.
 """
@@ -34,7 +35,6 @@ FEW, MANY = 5, 25
 # Run inside `manage.py shell`: REPEAT renders after purge() (RENDER=1) or cached hits.
 WORKLOAD = """
 import io, os, sys
-from django.core.wsgi import get_wsgi_application
 from django.test import Client
 from articles.delivery.version import content_version, purge
 path, repeat = os.environ["BENCH_PATH"], int(os.environ["REPEAT"])
@@ -45,7 +45,7 @@ if os.environ["RENDER"] == "1":
         content_version()  # worked out once per edit, by whichever page comes first
         client.get(path)
 else:
-    application = get_wsgi_application()
+    from newsroom.wsgi import application  # what gunicorn serves
     def once():
         environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1",
                    "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "REMOTE_ADDR": "127.0.0.1",

@@ -11,13 +11,24 @@ The language comes from Django's own LocaleMiddleware, and the key from
 ``pages.page_cache_key``: the fast path decides nothing the full stack would decide
 differently. Anything else (a miss, a session, another method, an unknown address)
 goes through the whole stack; a miss then stores the page with its final headers.
+
+``FastPathApplication`` (what newsroom/wsgi.py hands gunicorn) asks the same question
+before Django's handler runs at all: a complete page needs none of the handler's
+request signals or the middleware in front of this one, which cost a cached hit more
+than the rest of it (bench/instructions.py). It answers only what this middleware
+would answer, through the same methods, with the same HTTPS redirect and conditional
+GET; everything else, misses included, goes to Django as before.
 """
 
 import functools
 
 from django.conf import settings
+from django.core.handlers.exception import response_for_exception
+from django.core.handlers.wsgi import WSGIRequest, get_script_name
+from django.middleware.http import ConditionalGetMiddleware
 from django.middleware.locale import LocaleMiddleware
-from django.urls import Resolver404, get_resolver
+from django.middleware.security import SecurityMiddleware
+from django.urls import Resolver404, get_resolver, set_script_prefix
 from django.utils.translation import get_language
 
 from . import pages
@@ -63,6 +74,63 @@ class CachedPageFastPath:
             response = finish(request, response, *match.args, **match.kwargs)
         response["Content-Length"] = str(len(response.content))
         return response
+
+
+class FastPathApplication:
+    """The WSGI application: a session-less reader's complete cached page is served here,
+    before Django's handler; any other request goes to ``application`` (Django's)."""
+
+    def __init__(self, application):
+        self.application = application
+        self.pages = CachedPageFastPath(_never_called)
+        # The middleware in front of CachedPageFastPath that can change its answer.
+        self.security = SecurityMiddleware(_never_called)  # the HTTPS redirect; its headers
+        self.conditional = ConditionalGetMiddleware(_never_called)  # 304 Not Modified
+
+    def __call__(self, environ, start_response):
+        if not self._may_be_cached_page(environ):
+            return self.application(environ, start_response)
+        set_script_prefix(get_script_name(environ))
+        request = WSGIRequest(environ)
+        try:
+            response = self._cached_response(request)
+        except Exception as error:  # as Django's handler would: logged, the site's error page
+            response = response_for_exception(request, error)
+        if response is None:
+            return self.application(environ, start_response)
+        # As Django's WSGIHandler answers; closing the response sends request_finished.
+        start_response(
+            f"{response.status_code} {response.reason_phrase}",
+            [*response.items(), *(("Set-Cookie", c.output(header="")) for c in response.cookies.values())],
+        )
+        return response
+
+    def _cached_response(self, request):
+        found = self.pages._cached_page_view(request)
+        if found is None or self.security.process_request(request) is not None:
+            return None
+        match, key = found
+        page = pages.read(key)
+        if page is None or not page.complete:
+            return None
+        response = self.pages._serve(request, match, page)
+        response = self.conditional.process_response(request, response)
+        return self.security.process_response(request, response)
+
+    @staticmethod
+    def _may_be_cached_page(environ):
+        """What can be told from the environ alone: a GET or HEAD without a body or a
+        session cookie, not for a static file (WhiteNoise answers those in Django)."""
+        return (
+            environ.get("REQUEST_METHOD") in {"GET", "HEAD"}
+            and environ.get("CONTENT_LENGTH", "0") in {"", "0"}
+            and settings.SESSION_COOKIE_NAME not in environ.get("HTTP_COOKIE", "")
+            and not environ.get("PATH_INFO", "").startswith(settings.STATIC_URL)
+        )
+
+
+def _never_called(request):
+    raise AssertionError("only these middlewares' request and response hooks are used")
 
 
 @functools.lru_cache(maxsize=2048)
