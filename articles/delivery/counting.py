@@ -40,12 +40,15 @@ CAP_WINDOW_SECONDS = 3600
 
 
 def counts_as_view(request, beacon=False):
+    # Headers are read from META (HTTP_…): request.headers would copy every header of
+    # the request into a new mapping first, on every cached hit of an article page.
     if request.method != "GET":
         return False
-    purpose = request.headers.get("Sec-Purpose", "") + request.headers.get("Purpose", "")
+    meta = request.META
+    purpose = meta.get("HTTP_SEC_PURPOSE", "") + meta.get("HTTP_PURPOSE", "")
     if "prefetch" in purpose.lower():
         return False
-    if BOT_USER_AGENT.search(request.headers.get("User-Agent", "")):
+    if BOT_USER_AGENT.search(meta.get("HTTP_USER_AGENT", "")):
         return False
     if not (_shown_on_this_site(request) if beacon else _opened_as_page(request)):
         return False
@@ -54,16 +57,16 @@ def counts_as_view(request, beacon=False):
 
 def _opened_as_page(request):
     """Browsers since 2020 say what a response is for; older ones say nothing and count."""
-    return request.headers.get("Sec-Fetch-Dest", "document") == "document"
+    return request.headers.get("sec-fetch-dest", "document") == "document"
 
 
 def _shown_on_this_site(request):
     """The beacon counts only as an image on this site's own page: Sec-Fetch-Site where the
     browser sends it, else a Referer on SITE_URL (sent same-origin by the referrer policy)."""
-    site = request.headers.get("Sec-Fetch-Site")
+    site = request.headers.get("sec-fetch-site")
     if site is not None:
         return site == "same-origin"
-    return request.headers.get("Referer", "").startswith(absolute("/"))
+    return request.headers.get("referer", "").startswith(absolute("/"))
 
 
 def _under_address_cap(article_id, request):
