@@ -21,6 +21,7 @@ GET; everything else, misses included, goes to Django as before.
 """
 
 import functools
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.handlers.exception import response_for_exception
@@ -86,6 +87,9 @@ class FastPathApplication:
         # The middleware in front of CachedPageFastPath that can change its answer.
         self.security = SecurityMiddleware(_never_called)  # the HTTPS redirect; its headers
         self.conditional = ConditionalGetMiddleware(_never_called)  # 304 Not Modified
+        # Where WhiteNoise's files are, as PATH_INFO shows it (settings.STATIC_URL is
+        # worked out again on every read).
+        self.static_path = urlsplit(settings.STATIC_URL).path or None
 
     def __call__(self, environ, start_response):
         if not self._may_be_cached_page(environ):
@@ -117,15 +121,14 @@ class FastPathApplication:
         response = self.conditional.process_response(request, response)
         return self.security.process_response(request, response)
 
-    @staticmethod
-    def _may_be_cached_page(environ):
+    def _may_be_cached_page(self, environ):
         """What can be told from the environ alone: a GET or HEAD without a body or a
         session cookie, not for a static file (WhiteNoise answers those in Django)."""
         return (
             environ.get("REQUEST_METHOD") in {"GET", "HEAD"}
             and environ.get("CONTENT_LENGTH", "0") in {"", "0"}
             and settings.SESSION_COOKIE_NAME not in environ.get("HTTP_COOKIE", "")
-            and not environ.get("PATH_INFO", "").startswith(settings.STATIC_URL)
+            and not (self.static_path and environ.get("PATH_INFO", "").startswith(self.static_path))
         )
 
 
