@@ -123,13 +123,19 @@ def test_links_to_sites_off_the_allowlist_are_reported(settings):
 
 
 @pytest.mark.django_db
-def test_a_body_written_around_the_sanitiser_is_reported():
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<p>通知</p><script src="//evil.example/x.js"></script>',
+        # Python's HTML parser gives up on this XSS payload ("expected name token"): the scan goes on.
+        '<p>通知</p><![><img src="]><img src=x onerror=alert(1)//">',
+    ],
+)
+def test_a_body_written_around_the_sanitiser_is_reported(body):
     from articles.models import Article
 
     article = make_article("通知")
-    Article.objects.filter(pk=article.pk).update(
-        body='<p>通知</p><script src="//evil.example/x.js"></script>'
-    )
+    Article.objects.filter(pk=article.pk).update(body=body)
     article.refresh_from_db()
     assert [(f.kind, f.field) for f in scan_article(article)] == [("unsanitised", "body")]
 
@@ -138,16 +144,3 @@ def test_a_body_written_around_the_sanitiser_is_reported():
 def test_a_malformed_link_is_reported_not_a_crash():
     article = make_article("通知", body='<p><a href="//[">x</a></p>')  # nh3 keeps it
     assert [(f.kind, f.text) for f in scan_article(article)] == [("link", "//[")]
-
-
-@pytest.mark.django_db
-def test_a_body_python_cannot_parse_is_reported_not_a_crash():
-    """Python's HTML parser raises on "<![><img …" (an XSS payload): the scan goes on."""
-    from articles.models import Article
-
-    article = make_article("通知")
-    Article.objects.filter(pk=article.pk).update(
-        body='<p>通知</p><![><img src="]><img src=x onerror=alert(1)//">'
-    )
-    article.refresh_from_db()
-    assert [(f.kind, f.field) for f in scan_article(article)] == [("unsanitised", "body")]
