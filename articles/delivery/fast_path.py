@@ -41,19 +41,29 @@ class CachedPageFastPath:
         self.locale = LocaleMiddleware(get_response)
 
     def __call__(self, request):
-        found = self._cached_page_view(request)
-        if found is None:
+        response, key = self.answer(request)
+        if response is not None:
+            return response
+        if key is None:
             return self.get_response(request)
-        match, key = found
-        page = pages.read(key)
-        if page is not None and page.complete:
-            return self._serve(request, match, page)
         request.fast_path_key = key
         response = self.get_response(request)
         rendered = getattr(request, "page_to_complete", None)
         if rendered is not None and response.status_code == 200:
             pages.complete(key, rendered, response.headers)
         return response
+
+    def answer(self, request):
+        """(the complete cached page as a response, None) for a hit; (None, its cache key)
+        for a cached page not yet complete here; (None, None) for anything else."""
+        found = self._cached_page_view(request)
+        if found is None:
+            return None, None
+        match, key = found
+        page = pages.read(key)
+        if page is not None and page.complete:
+            return self._serve(request, match, page), key
+        return None, key
 
     def _cached_page_view(self, request):
         """(resolver match, cache key) when a session-less reader asks for a cached page."""
@@ -110,14 +120,12 @@ class FastPathApplication:
         return response
 
     def _cached_response(self, request):
-        found = self.pages._cached_page_view(request)
-        if found is None or self.security.process_request(request) is not None:
+        """As the stack would answer: SecurityMiddleware, then ConditionalGet, then the fast path."""
+        if self.security.process_request(request) is not None:  # Django redirects to HTTPS
             return None
-        match, key = found
-        page = pages.read(key)
-        if page is None or not page.complete:
+        response, _ = self.pages.answer(request)
+        if response is None:
             return None
-        response = self.pages._serve(request, match, page)
         response = self.conditional.process_response(request, response)
         return self.security.process_response(request, response)
 

@@ -2,6 +2,10 @@
 page before Django's handler runs, exactly as the full stack would; everything else
 goes to Django."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
@@ -129,6 +133,9 @@ def test_an_error_while_answering_early_is_the_sites_error_page(app, monkeypatch
 
 
 def test_gunicorn_is_given_the_early_answering_application():
-    from newsroom import wsgi
-
-    assert isinstance(wsgi.application, FastPathApplication)
+    """In a process of its own: loading newsroom.wsgi freezes the process's objects (long_lived.py)."""
+    check = "from newsroom.wsgi import application; print(type(application).__name__)"
+    ran = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True, env=os.environ
+    )
+    assert ran.stdout.strip() == "FastPathApplication"
