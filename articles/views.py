@@ -3,7 +3,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from .delivery.category_tree import category_tree
 from .delivery.counting import VIEW_COUNT_SLOT, ViewCounter, count_and_show_views
 from .delivery.pages import cached_page
 from .delivery.paging import CappedPaginator, CategoryPaginator
-from .models import Article, ArticleFlag, Category, Figure, FormerSlug
+from .models import Article, ArticleFlag, Category, FormerSlug, article_pages
 from .seo.robots import noindex
 from .workflow import share
 
@@ -97,14 +96,12 @@ def former_slug_owner(kind, model, slug):
 
 def _readable_article(request, pk):
     """The article a request may see: published ones, and any for staff who may view articles (preview)."""
-    may_preview = is_editorial(request) and request.user.has_perm("articles.view_article")
-    articles = Article.objects.all() if may_preview else Article.objects.published()
-    related = (
-        articles.select_related("author", "cover")
-        .prefetch_related("tags", Prefetch("figures", Figure.objects.select_related("image")))
-        .categories_from_tree()  # with its ancestors, for the breadcrumb
-    )
-    return get_object_or_404(related, pk=pk)
+    if is_editorial(request) and request.user.has_perm("articles.view_article"):
+        return get_object_or_404(article_pages.readers_article(Article.objects.all(), pk))
+    article = article_pages.article_for_readers(pk)
+    if article is None:
+        raise Http404("No Article matches the given query.")
+    return article
 
 
 @require_safe

@@ -44,18 +44,32 @@ class CategoriesFromTheTree(ModelIterable):
         from ..delivery.category_tree import category_tree  # it imports the models
 
         categories = category_tree().by_id
-        remember = self.queryset.model.category.field.set_cached_value
         for article in super().__iter__():
-            category = categories.get(article.category_id)
-            if category is not None:  # else (created this instant) read when asked for
-                remember(article, category)
+            remember_category(article, categories)
             yield article
+
+    @staticmethod
+    def after_loading(articles):
+        """The same for a prepared query's list of articles (models/prepared.py)."""
+        from ..delivery.category_tree import category_tree
+
+        categories = category_tree().by_id
+        for article in articles:
+            remember_category(article, categories)
+
+
+def remember_category(article, categories):
+    category = categories.get(article.category_id)
+    if category is not None:  # else (created this instant) read when asked for
+        type(article).category.field.set_cached_value(article, category)
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What readers may see: approved, its publish time has come and its expiry has not."""
-        now = timezone.now()
+    def published(self, now=None):
+        """What readers may see: approved, its publish time has come and its expiry has not.
+
+        ``now``: the clock, or a prepared query's Slot for it (prepared.py)."""
+        now = timezone.now() if now is None else now
         return self.filter(
             models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=now),
             status=Status.PUBLISHED,

@@ -1,10 +1,7 @@
 import html
-import operator
 import re
-from functools import reduce
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -13,7 +10,6 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
 
 from ..delivery.links import link
 from ..images import figures
@@ -24,7 +20,6 @@ from ..workflow.states import State, Status
 from .article_queries import ArticleQuerySet
 from .images import Figure, Image
 
-RELATED_CANDIDATES = 200  # per tag (Article.related)
 BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|tr|pre|figcaption)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -275,39 +270,12 @@ class Article(models.Model):
 
     def neighbours(self):
         """The previous and next published article in the same category."""
-        siblings = (
-            Article.objects.published().filter(category_id=self.category_id).only("pk", "slug", "title")
-        )
-        # The redundant gte/lte bound lets the database start at this article in the
-        # (category, publish_at) index instead of filtering its way there (the OR alone did).
-        newer = siblings.filter(
-            models.Q(publish_at__gt=self.publish_at) | models.Q(publish_at=self.publish_at, pk__gt=self.pk),
-            publish_at__gte=self.publish_at,
-        )
-        older = siblings.filter(
-            models.Q(publish_at__lt=self.publish_at) | models.Q(publish_at=self.publish_at, pk__lt=self.pk),
-            publish_at__lte=self.publish_at,
-        )
-        return older.order_by("-publish_at", "-pk").first(), newer.order_by("publish_at", "pk").first()
+        from .article_pages import neighbours  # it imports this module
+
+        return neighbours(self)
 
     def related(self, limit=5):
-        """Published articles sharing the most tags, else the newest of the category.
+        """Published articles sharing the most tags, else the newest of the category."""
+        from .article_pages import related
 
-        Candidates are each tag's RELATED_CANDIDATES most recently tagged articles (the
-        top of the tag's index), not every article a tag has: 养老 on thousands of
-        articles would otherwise be counted through on every render."""
-        tag_ids = [tag.pk for tag in self.tags.all()]
-        others = Article.objects.published().exclude(pk=self.pk).only("pk", "slug", "title", "publish_at")
-        if tag_ids:
-            tagged = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article))
-            newest_first = tagged.order_by("-pk").values("object_id")  # built once, narrowed per tag
-            newest = (newest_first.filter(tag_id=tag_id)[:RELATED_CANDIDATES] for tag_id in tag_ids)
-            candidates = reduce(operator.or_, (models.Q(pk__in=each) for each in newest))
-            shared = (
-                others.filter(candidates, tags__in=tag_ids)
-                .annotate(shared=models.Count("pk"))
-                .order_by("-shared", "-publish_at")[:limit]
-            )
-            if shared:
-                return list(shared)
-        return list(others.filter(category_id=self.category_id)[:limit])
+        return related(self, limit)

@@ -17,7 +17,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.delivery import paging
 from articles.models import Article, ArticleFlag, DailyViewCount, ViewCount
-from articles.models.articles import RELATED_CANDIDATES
+from articles.models.article_pages import RELATED_CANDIDATES
 from articles.views import PER_PAGE
 from tests.factories import make_article, make_category
 

@@ -1,0 +1,161 @@
+"""The article page's reads, each one queryset over plain values or prepared.py's Slots:
+readers' renders run them prepared (compiled once per database), anything else plain."""
+
+import operator
+from functools import reduce
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
+
+from .articles import Article
+from .images import Figure
+from .prepared import PreparedQuery, Slot, remember
+
+RELATED_CANDIDATES = 200  # per tag (related)
+PREPARED_TAG_COUNTS = 32  # related() is prepared per number of tags, up to this many
+
+
+def readers_article(articles, pk):
+    """The article page's article: with its author, cover, tags, figures and the category
+    tree's copy of its category (for the breadcrumb)."""
+    return (
+        articles.select_related("author", "cover")
+        .prefetch_related("tags", Prefetch("figures", Figure.objects.select_related("image")))
+        .categories_from_tree()
+        .filter(pk=pk)
+    )
+
+
+def tags_query(content_type_id, pk):
+    """An article's tags in the order they were added (as ``article.tags.all()``)."""
+    items = "taggit_taggeditem_items"
+    tagged = {f"{items}__content_type_id": content_type_id, f"{items}__object_id": pk}
+    return Tag.objects.filter(**tagged).order_by(f"{items}__pk")
+
+
+def figures_query(pk):
+    return Figure.objects.filter(article_id=pk).select_related("image")
+
+
+def neighbour_queries(now, category_id, publish_at, pk):
+    """The previous and next published article in the category, as two querysets."""
+    siblings = Article.objects.published(now).filter(category_id=category_id).only("pk", "slug", "title")
+    # The redundant gte/lte bound lets the database start at this article in the
+    # (category, publish_at) index instead of filtering its way there (the OR alone did).
+    newer = siblings.filter(
+        models.Q(publish_at__gt=publish_at) | models.Q(publish_at=publish_at, pk__gt=pk),
+        publish_at__gte=publish_at,
+    )
+    older = siblings.filter(
+        models.Q(publish_at__lt=publish_at) | models.Q(publish_at=publish_at, pk__lt=pk),
+        publish_at__lte=publish_at,
+    )
+    return older.order_by("-publish_at", "-pk")[:1], newer.order_by("publish_at", "pk")[:1]
+
+
+def related_query(now, pk, content_type_id, tag_ids, limit):
+    """Published articles sharing the most of ``tag_ids``, most shared first.
+
+    Candidates are each tag's RELATED_CANDIDATES most recently tagged articles (the top
+    of the tag's index), not every article a tag has: 养老 on thousands of articles
+    would otherwise be counted through on every render."""
+    tagged = TaggedItem.objects.filter(content_type_id=content_type_id)
+    newest_first = tagged.order_by("-pk").values("object_id")  # built once, narrowed per tag
+    newest = (newest_first.filter(tag_id=tag_id)[:RELATED_CANDIDATES] for tag_id in tag_ids)
+    candidates = reduce(operator.or_, (models.Q(pk__in=each) for each in newest))
+    return (
+        others(now, pk)
+        .filter(candidates, tags__id__in=tag_ids)  # tags__id: a Slot may stand for an id
+        .annotate(shared=models.Count("pk"))
+        .order_by("-shared", "-publish_at")[:limit]
+    )
+
+
+def others(now, pk):
+    return Article.objects.published(now).exclude(pk=pk).only("pk", "slug", "title", "publish_at")
+
+
+def newest_in_category_query(now, pk, category_id, limit):
+    return others(now, pk).filter(category_id=category_id)[:limit]
+
+
+def _slot(name, field=models.BigIntegerField):
+    return Slot(name, field())
+
+
+NOW = Slot("now", models.DateTimeField())
+READERS_ARTICLE = PreparedQuery(
+    Article,
+    lambda: (
+        Article.objects.published(NOW)
+        .select_related("author", "cover")
+        .categories_from_tree()
+        .filter(pk=_slot("pk"))
+    ),
+)
+TAGS = PreparedQuery(Tag, lambda: tags_query(_slot("content_type"), _slot("pk")))
+FIGURES = PreparedQuery(Figure, lambda: figures_query(_slot("pk")))
+OLDER, NEWER = (
+    PreparedQuery(
+        Article,
+        lambda which=which: neighbour_queries(
+            NOW, _slot("category"), _slot("at", models.DateTimeField), _slot("pk")
+        )[which],
+    )
+    for which in (0, 1)
+)
+NEWEST_IN_CATEGORY = {}  # limit -> PreparedQuery
+RELATED = {}  # (number of tags, limit) -> PreparedQuery
+
+
+def article_for_readers(pk):
+    """readers_article(published, pk) prepared, or None: three queries without building one."""
+    article = first(READERS_ARTICLE(now=timezone.now(), pk=pk))
+    if article is not None:
+        content_type_id = ContentType.objects.get_for_model(Article).pk
+        remember(article, "tags", tags_query(content_type_id, pk), TAGS(content_type=content_type_id, pk=pk))
+        remember(article, "figures", figures_query(pk), FIGURES(pk=pk))
+    return article
+
+
+def neighbours(article):
+    """(previous, next): the published articles before and after ``article`` in its category."""
+    values = {
+        "now": timezone.now(),
+        "category": article.category_id,
+        "at": article.publish_at,
+        "pk": article.pk,
+    }
+    return first(OLDER(**values)), first(NEWER(**values))
+
+
+def related(article, limit=5):
+    """Published articles sharing the most tags with ``article``, else the newest of its category."""
+    now, tag_ids = timezone.now(), [tag.pk for tag in article.tags.all()]
+    content_type_id = ContentType.objects.get_for_model(Article).pk
+    if tag_ids:
+        count = len(tag_ids)
+        if count <= PREPARED_TAG_COUNTS:
+            if (count, limit) not in RELATED:
+                tags = [_slot(f"tag{number}") for number in range(count)]
+                RELATED[count, limit] = PreparedQuery(
+                    Article, lambda: related_query(NOW, _slot("pk"), _slot("content_type"), tags, limit)
+                )
+            values = {f"tag{number}": tag_id for number, tag_id in enumerate(tag_ids)}
+            shared = RELATED[count, limit](now=now, pk=article.pk, content_type=content_type_id, **values)
+        else:
+            shared = list(related_query(now, article.pk, content_type_id, tag_ids, limit))
+        if shared:
+            return shared
+    if limit not in NEWEST_IN_CATEGORY:
+        NEWEST_IN_CATEGORY[limit] = PreparedQuery(
+            Article, lambda: newest_in_category_query(NOW, _slot("pk"), _slot("category"), limit)
+        )
+    return NEWEST_IN_CATEGORY[limit](now=now, pk=article.pk, category=article.category_id)
+
+
+def first(objects):
+    return objects[0] if objects else None
