@@ -16,7 +16,7 @@ from .delivery.category_tree import category_tree
 from .delivery.counting import VIEW_COUNT_SLOT, ViewCounter, count_and_show_views
 from .delivery.pages import cached_page
 from .delivery.paging import CappedPaginator, CategoryPaginator
-from .models import Article, ArticleFlag, Category, FormerSlug, article_pages
+from .models import Article, ArticleFlag, Category, FormerSlug, article_pages, listing_pages
 from .seo.robots import noindex
 from .workflow import share
 
@@ -34,13 +34,13 @@ def paginate(request, paginator):
         raise Http404(_("There is no page %(number)s.") % {"number": str(number)[:20]}) from None
 
 
-def newest_by_section(articles, size):
+def newest_by_section(size):
     """[(top-level category, its newest ``size`` articles, subcategories' included)], in one query."""
     tree = category_tree()
     sections = tree.sections()
     section_of = {pk: section for section in sections for pk in tree.descendant_ids(section)}
     shelves = {section.pk: [] for section in sections}
-    for article in articles.newest_in_categories(section_of, size).for_listing():
+    for article in listing_pages.newest_in_categories(section_of, size):
         shelf = shelves[section_of[article.category_id].pk]
         if len(shelf) < size:
             shelf.append(article)
@@ -50,13 +50,12 @@ def newest_by_section(articles, size):
 @require_safe
 @cached_page(lifetime="NEWSROOM_POPULAR_SECONDS")  # it shows the most-viewed lists
 def home(request):
-    published = Article.objects.published()
     Kind = ArticleFlag.Kind
     context = {
-        "headline": published.placed(Kind.HEADLINE).select_related("cover").categories_from_tree().first(),
-        "recommended": published.placed(Kind.RECOMMENDED).categories_from_tree()[:6],
-        "latest": published.for_listing()[:8],
-        "sections": newest_by_section(published, SECTION_SIZE),
+        "headline": article_pages.first(listing_pages.placed(Kind.HEADLINE, count=1)),
+        "recommended": listing_pages.placed(Kind.RECOMMENDED, count=6),
+        "latest": listing_pages.latest(8),
+        "sections": newest_by_section(SECTION_SIZE),
     }
     return render(request, "articles/home.html", context)
 
@@ -70,9 +69,7 @@ def category_detail(request, slug):
         return redirect(former_slug_owner(FormerSlug.Kind.CATEGORY, Category, slug), permanent=True)
     tree = categories.descendant_ids(category)
     published = Article.objects.published()
-    pinned = list(
-        published.placed(ArticleFlag.Kind.PINNED, tree).select_related("cover").categories_from_tree()
-    )
+    pinned = listing_pages.placed(ArticleFlag.Kind.PINNED, tree)
     articles = published.exclude(pk__in=[a.pk for a in pinned]).for_listing()
     return render(
         request,

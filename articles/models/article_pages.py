@@ -15,6 +15,7 @@ from .images import Figure
 from .prepared import PreparedQuery, Slot, remember
 
 RELATED_CANDIDATES = 200  # per tag (related)
+LARGEST_ID = 2**63 - 1  # a BigAutoField's, on every database
 PREPARED_TAG_COUNTS = 32  # related() is prepared per number of tags, up to this many
 
 
@@ -113,6 +114,8 @@ RELATED = {}  # (number of tags, limit) -> PreparedQuery
 
 def article_for_readers(pk):
     """readers_article(published, pk) prepared, or None: three queries without building one."""
+    if not 0 < pk <= LARGEST_ID:  # as Django's lookups do, an id no column can hold matches nothing
+        return None
     article = first(READERS_ARTICLE(now=timezone.now(), pk=pk))
     if article is not None:
         content_type_id = ContentType.objects.get_for_model(Article).pk

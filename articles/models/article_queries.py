@@ -108,8 +108,8 @@ class ArticleQuerySet(models.QuerySet):
         range) reads at most ``count`` rows per category, however large the archive. Order
         and slice the result as usual."""
         category_ids = list(category_ids)
-        if len(category_ids) <= 1:
-            return self.filter(category_id__in=category_ids)
+        if len(category_ids) <= 1:  # category__id: a prepared query's Slot may stand for an id
+            return self.filter(category__id__in=category_ids)
         if connections[self.db].vendor == "postgresql":
             # One subquery, planned once and run per category (LATERAL): planning a union
             # of twenty copies took 4.6 ms, five times what running them took.
@@ -119,7 +119,7 @@ class ArticleQuerySet(models.QuerySet):
             )
             return self.filter(pk__in=RawSQL(lateral, (category_ids, *params)))
         if len(category_ids) > UNION_LIMIT:
-            return self.filter(category_id__in=category_ids)  # a tree that wide is sorted whole
+            return self.filter(category__id__in=category_ids)  # a tree that wide is sorted whole
         # SQLite has no LATERAL: a union, compiled once with a stand-in category and repeated.
         sql, params = self._newest_sql(NO_CATEGORY, count)
         slot = list(params).index(NO_CATEGORY)
@@ -147,7 +147,7 @@ class ArticleQuerySet(models.QuerySet):
         articles._iterable_class = CategoriesFromTheTree  # kept by every later filter and slice
         return articles
 
-    def most_viewed(self, days=None, category_ids=None):
+    def most_viewed(self, days=None, category_ids=None, since=None):
         """Most viewed of all time, or over the last ``days`` days of daily counts (today
         included), in ``category_ids`` if given.
 
@@ -163,7 +163,8 @@ class ArticleQuerySet(models.QuerySet):
         from .counts import DailyViewCount
 
         # From the period's counts (daily_views_day_idx), as many as were read, not the archive.
-        period = DailyViewCount.objects.filter(day__gte=timezone.localdate() - datetime.timedelta(days=days))
+        since = timezone.localdate() - datetime.timedelta(days=days) if since is None else since  # or a Slot
+        period = DailyViewCount.objects.filter(day__gte=since)
         totals = period.filter(article=OuterRef("pk")).values("article").annotate(sum=Sum("total"))
         return (
             articles.filter(pk__in=period.values("article_id"))
@@ -196,7 +197,7 @@ class ArticleQuerySet(models.QuerySet):
         ]
         return min((time for time in times if time is not None), default=None)
 
-    def placed(self, kind, category_ids=None):
+    def placed(self, kind, category_ids=None, now=None):
         """Articles with an active placement of ``kind`` (ArticleFlag.Kind), in its order,
         in ``category_ids`` if given.
 
@@ -204,7 +205,7 @@ class ArticleQuerySet(models.QuerySet):
         published article for one."""
         from .flags import ArticleFlag
 
-        flags = ArticleFlag.objects.active().filter(kind=kind)
+        flags = ArticleFlag.objects.active(now).filter(kind=kind)
         order = flags.filter(article=OuterRef("pk")).values("order")[:1]
         return (
             self.in_categories_led_elsewhere(category_ids)

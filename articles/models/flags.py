@@ -5,8 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class FlagQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=timezone.now()))
+    def active(self, now=None):
+        """Placements whose time has not ended (``now``: the clock, or a prepared query's Slot)."""
+        now = timezone.now() if now is None else now
+        return self.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
 
 
 class ArticleFlag(models.Model):

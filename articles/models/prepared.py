@@ -14,7 +14,8 @@ prepared query returns what the queryset returns; the tests hold the two equal.
 
 import threading
 
-from django.db import connections, router
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, models, router
 from django.db.models import Expression, prefetch_related_objects
 from django.db.models.query import get_related_populators
 
@@ -37,6 +38,23 @@ class Slot(Expression):
         return self.output_field.get_db_prep_value(values[self.name], connection, prepared=False)
 
 
+def slots(prefix, count, field=models.BigIntegerField):
+    """``count`` Slots for a list of values (prefix0, prefix1 …), as slot_values() names them."""
+    return [Slot(f"{prefix}{number}", field()) for number in range(count)]
+
+
+def slot_values(prefix, values):
+    return {f"{prefix}{number}": value for number, value in enumerate(values)}
+
+
+def bind(param, values, connection):
+    if isinstance(param, Slot):
+        return param.bind(values, connection)
+    if isinstance(param, list):  # PostgreSQL's array parameters (unnest(%s))
+        return [bind(each, values, connection) for each in param]
+    return param
+
+
 class PreparedQuery:
     """``build()`` returns the queryset with its Slots. Calling the prepared query with a
     value for each slot returns its models as a list, read from the database the router
@@ -56,12 +74,32 @@ class PreparedQuery:
         return compiled.run(values)
 
 
+class PreparedShapes:
+    """A family of prepared queries, one per shape: ``build(shape)`` returns the queryset
+    for a shape such as a number of tags or categories (an IN list's length is part of
+    the SQL)."""
+
+    def __init__(self, model, build):
+        self.model, self.build = model, build
+        self.shapes = {}
+
+    def __call__(self, shape, **values):
+        prepared = self.shapes.get(shape)
+        if prepared is None:
+            prepared = self.shapes.setdefault(shape, PreparedQuery(self.model, lambda: self.build(shape)))
+        return prepared(**values)
+
+
 class Compiled:
     """One queryset's SQL on one database, and how its rows become models."""
 
     def __init__(self, queryset, alias):
         compiler = queryset.query.get_compiler(using=alias)
-        self.sql, self.params = compiler.as_sql()
+        try:
+            self.sql, self.params = compiler.as_sql()
+        except EmptyResultSet:  # it can match nothing, whatever the values (IN of no ids)
+            self.sql = None
+            return
         self.alias, self.compiler = alias, compiler
         self.prefetch = queryset._prefetch_related_lookups
         self.after = getattr(queryset._iterable_class, "after_loading", None)
@@ -75,10 +113,10 @@ class Compiled:
         self.converters = compiler.get_converters([column[0] for column in select[: compiler.col_count]])
 
     def run(self, values):
+        if self.sql is None:
+            return []
         connection = connections[self.alias]
-        params = [
-            param.bind(values, connection) if isinstance(param, Slot) else param for param in self.params
-        ]
+        params = [bind(param, values, connection) for param in self.params]
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()

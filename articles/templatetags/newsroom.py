@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ..delivery.category_tree import category_tree
 from ..delivery.links import link
 from ..images import figures
-from ..models import Article
+from ..models import listing_pages
 from ..seo import site_url, structured_data
 
 register = template.Library()
@@ -93,10 +93,9 @@ def category_nav():
 def popular_lists(category_ids=None, size=5):
     """Most viewed in the last 24 hours, 7 days and all time, site-wide or within a category
     tree (``category_ids``: the page's Category.descendant_ids())."""
-    articles = Article.objects.published()
     return {
         "periods": [
-            (label, articles.most_viewed(days, category_ids)[:size]) for label, days in POPULAR_PERIODS
+            (label, listing_pages.most_viewed(days, category_ids, size)) for label, days in POPULAR_PERIODS
         ]
     }
 

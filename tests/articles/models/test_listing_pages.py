@@ -1,0 +1,81 @@
+"""The home and category pages' prepared reads answer what the queryset methods that define
+them answer, for each shape (site-wide, one to three categories, none) and each clock."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article, ArticleFlag, DailyViewCount, ViewCount, listing_pages
+from tests.factories import make_article, make_category
+
+pytestmark = pytest.mark.django_db
+
+NOW = timezone.now()
+Kind = ArticleFlag.Kind
+
+
+@pytest.fixture
+def site():
+    """Three categories of published, draft and scheduled articles, placed, read over a week."""
+    categories = [make_category(f"栏目{number}") for number in range(3)]
+    for number in range(24):
+        category = categories[number % 3]
+        status = Article.Status.DRAFT if number % 7 == 6 else Article.Status.PUBLISHED
+        article = make_article(
+            f"稿件{number}", category, status=status, publish_at=NOW - datetime.timedelta(hours=number)
+        )
+        if number % 4 == 0:
+            kind = [Kind.HEADLINE, Kind.RECOMMENDED, Kind.PINNED][number % 3]
+            ends_at = NOW - datetime.timedelta(minutes=1) if number == 12 else None  # one placement has ended
+            ArticleFlag.objects.create(article=article, kind=kind, order=24 - number, ends_at=ends_at)
+        if number % 5:
+            for days_ago in range(number % 9):
+                day = timezone.localdate() - datetime.timedelta(days=days_ago)
+                DailyViewCount.objects.create(article=article, day=day, total=number + days_ago)
+            ViewCount.objects.create(article=article, total=number * 10)
+    make_article("定时", categories[0], publish_at=NOW + datetime.timedelta(hours=1))
+    return [category.pk for category in categories]
+
+
+CATEGORY_CHOICES = [None, [], [0], [0, 2], [0, 1, 2]]
+
+
+def chosen(site, choice):
+    return None if choice is None else [site[number] for number in choice]
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+@pytest.mark.parametrize("choice", CATEGORY_CHOICES)
+@pytest.mark.parametrize("count", [None, 1, 6])
+def test_placed_articles_are_what_the_queryset_gives(site, kind, choice, count):
+    ids = chosen(site, choice)
+    expected = list(Article.objects.published().placed(kind, ids)[:count])
+    assert listing_pages.placed(kind, ids, count) == expected
+
+
+@pytest.mark.parametrize("count", [1, 8, 50])
+def test_the_latest_are_what_the_queryset_gives(site, count):
+    assert listing_pages.latest(count) == list(Article.objects.published().for_listing()[:count])
+    assert len(listing_pages.latest(count)) == min(count, 21)  # 24, less 3 drafts; not the scheduled one
+
+
+@pytest.mark.parametrize("choice", CATEGORY_CHOICES[1:])
+@pytest.mark.parametrize("count", [1, 3])
+def test_each_categorys_newest_are_what_the_queryset_gives(site, choice, count):
+    ids = chosen(site, choice)
+    expected = list(Article.objects.published().newest_in_categories(ids, count).for_listing())
+    assert listing_pages.newest_in_categories(ids, count) == expected
+    assert {article.category_id for article in expected} == set(ids)
+
+
+@pytest.mark.parametrize("days", [None, 1, 7])
+@pytest.mark.parametrize("choice", CATEGORY_CHOICES)
+def test_the_most_viewed_are_what_the_queryset_gives(site, days, choice):
+    ids = chosen(site, choice)
+    expected = list(Article.objects.published().most_viewed(days, ids)[:5])
+    found = listing_pages.most_viewed(days, ids, 5)
+    assert found == expected
+    assert [article.period_views for article in found] == [article.period_views for article in expected]
+    if choice != []:
+        assert found  # the fixture has views in every period and category
