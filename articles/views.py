@@ -94,7 +94,8 @@ def former_slug_owner(kind, model, slug):
 def _readable_article(request, pk):
     """The article a request may see: published ones, and any for staff who may view articles (preview)."""
     if is_editorial(request) and request.user.has_perm("articles.view_article"):
-        return get_object_or_404(article_pages.readers_article(Article.objects.all(), pk))
+        article = get_object_or_404(article_pages.readers_article(Article.objects.all(), pk))
+        return article_pages.with_tags_and_figures(article)
     article = article_pages.article_for_readers(pk)
     if article is None:
         raise Http404("No Article matches the given query.")

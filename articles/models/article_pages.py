@@ -6,7 +6,6 @@ from functools import reduce
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
@@ -20,14 +19,9 @@ PREPARED_TAG_COUNTS = 32  # related() is prepared per number of tags, up to this
 
 
 def readers_article(articles, pk):
-    """The article page's article: with its author, cover, tags, figures and the category
-    tree's copy of its category (for the breadcrumb)."""
-    return (
-        articles.select_related("author", "cover")
-        .prefetch_related("tags", Prefetch("figures", Figure.objects.select_related("image")))
-        .categories_from_tree()
-        .filter(pk=pk)
-    )
+    """The article page's article: with its author, cover and the category tree's copy of
+    its category (for the breadcrumb). with_tags_and_figures() adds the rest."""
+    return articles.select_related("author", "cover").categories_from_tree().filter(pk=pk)
 
 
 def tags_query(content_type_id, pk):
@@ -88,15 +82,7 @@ def _slot(name, field=models.BigIntegerField):
 
 
 NOW = Slot("now", models.DateTimeField())
-READERS_ARTICLE = PreparedQuery(
-    Article,
-    lambda: (
-        Article.objects.published(NOW)
-        .select_related("author", "cover")
-        .categories_from_tree()
-        .filter(pk=_slot("pk"))
-    ),
-)
+READERS_ARTICLE = PreparedQuery(Article, lambda: readers_article(Article.objects.published(NOW), _slot("pk")))
 TAGS = PreparedQuery(Tag, lambda: tags_query(_slot("content_type"), _slot("pk")))
 FIGURES = PreparedQuery(Figure, lambda: figures_query(_slot("pk")))
 OLDER, NEWER = (
@@ -113,14 +99,20 @@ RELATED = {}  # (number of tags, limit) -> PreparedQuery
 
 
 def article_for_readers(pk):
-    """readers_article(published, pk) prepared, or None: three queries without building one."""
+    """readers_article(published, pk) prepared, with its tags and figures, or None."""
     if not 0 < pk <= LARGEST_ID:  # as Django's lookups do, an id no column can hold matches nothing
         return None
     article = first(READERS_ARTICLE(now=timezone.now(), pk=pk))
-    if article is not None:
-        content_type_id = ContentType.objects.get_for_model(Article).pk
-        remember(article, "tags", tags_query(content_type_id, pk), TAGS(content_type=content_type_id, pk=pk))
-        remember(article, "figures", figures_query(pk), FIGURES(pk=pk))
+    return None if article is None else with_tags_and_figures(article)
+
+
+def with_tags_and_figures(article):
+    """``article`` with its tags and figures loaded (two queries), as prefetch_related would
+    leave them: the page then reads ``article.tags.all()`` and its figures without asking."""
+    content_type_id = ContentType.objects.get_for_model(Article).pk
+    pk = article.pk
+    remember(article, "tags", tags_query(content_type_id, pk), TAGS(content_type=content_type_id, pk=pk))
+    remember(article, "figures", figures_query(pk), FIGURES(pk=pk))
     return article
 
 

@@ -41,27 +41,25 @@ class CategoriesFromTheTree(ModelIterable):
     read for the name and link a card shows."""
 
     def __iter__(self):
-        from ..delivery.category_tree import category_tree  # it imports the models
-
-        categories = category_tree().by_id
-        for article in super().__iter__():
-            remember_category(article, categories)
-            yield article
+        yield from with_tree_categories(super().__iter__())
 
     @staticmethod
     def after_loading(articles):
         """The same for a prepared query's list of articles (models/prepared.py)."""
-        from ..delivery.category_tree import category_tree
-
-        categories = category_tree().by_id
-        for article in articles:
-            remember_category(article, categories)
+        for _article in with_tree_categories(articles):
+            pass
 
 
-def remember_category(article, categories):
-    category = categories.get(article.category_id)
-    if category is not None:  # else (created this instant) read when asked for
-        type(article).category.field.set_cached_value(article, category)
+def with_tree_categories(articles):
+    """Each of ``articles`` (yielded on) with its category from the tree."""
+    from ..delivery.category_tree import category_tree  # it imports the models
+
+    categories = category_tree().by_id
+    for article in articles:
+        category = categories.get(article.category_id)
+        if category is not None:  # else (created this instant) read when asked for
+            type(article).category.field.set_cached_value(article, category)
+        yield article
 
 
 class ArticleQuerySet(models.QuerySet):

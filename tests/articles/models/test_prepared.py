@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, article_pages
-from tests.factories import make_article, make_category, make_figures, make_image
+from tests.factories import make_article, make_category, make_editor, make_figures, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +102,19 @@ def test_a_prepared_query_is_run_with_the_clock_it_is_given():
     run = article_pages.READERS_ARTICLE
     assert run(now=NOW, pk=article.pk) == []
     assert run(now=NOW + datetime.timedelta(minutes=6), pk=article.pk) == [article]
+
+
+def test_a_staff_preview_shows_tags_and_figures_as_the_published_page_does(client):
+    make_article("先有的", tags=["甲"])  # 甲 is the older tag, but this article was tagged 乙 first
+    article = make_article("预览稿", tags=["乙", "甲"], status=Article.Status.DRAFT)
+    make_figures(article, 2)
+    client.force_login(make_editor())
+    preview = client.get(article.get_absolute_url()).content.decode()
+    article.status = Article.Status.PUBLISHED
+    article.save()
+    client.logout()
+    published = client.get(article.get_absolute_url()).content.decode()
+    for page in (preview, published):
+        tags = page[page.index('<p class="tags">') :]
+        assert tags.index(">乙</a>") < tags.index(">甲</a>")
+        assert page.index("图1 说明1") < page.index("图2 说明2")
