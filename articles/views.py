@@ -68,9 +68,8 @@ def category_detail(request, slug):
     if category is None:
         return redirect(former_slug_owner(FormerSlug.Kind.CATEGORY, Category, slug), permanent=True)
     tree = categories.descendant_ids(category)
-    published = Article.objects.published()
     pinned = listing_pages.placed(ArticleFlag.Kind.PINNED, tree)
-    articles = published.exclude(pk__in=[a.pk for a in pinned]).for_listing()
+    articles = listing_pages.CategoryListing(tree, [article.pk for article in pinned])
     return render(
         request,
         "articles/category_detail.html",
@@ -79,7 +78,7 @@ def category_detail(request, slug):
             "tree": tree,
             "breadcrumb": category.ancestors_and_self(),
             "subcategories": [child for child in categories.children_of(category) if child.is_visible],
-            "page_obj": paginate(request, CategoryPaginator(articles, tree, PER_PAGE)),
+            "page_obj": paginate(request, CategoryPaginator(articles, PER_PAGE)),
             "pinned": pinned,
         },
     )
@@ -150,7 +149,7 @@ def tag_detail(request, slug):
     if tag is None:
         owner = former_slug_owner(FormerSlug.Kind.TAG, Tag, slug)
         return redirect("articles:tag", slug=owner.slug, permanent=True)
-    tagged = Article.objects.published().filter(tags=tag).for_listing()
+    tagged = listing_pages.Listing(listing_pages.tag_articles, [tag.pk])
     page_obj = paginate(request, CappedPaginator(tagged, PER_PAGE))
     if not page_obj.paginator.count:  # a tag only drafts carry (or spam cleaned away) is not a page
         raise Http404(_("No published article carries this tag."))

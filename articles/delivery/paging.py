@@ -15,20 +15,19 @@ COUNTED_PAGES = 50
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, object_list, per_page):
-        super().__init__(object_list, per_page, allow_empty_first_page=True)
+    """Pages of a ``listing`` (models/listing_pages.py: count(limit) and rows(bottom, top))."""
+
+    def __init__(self, listing, per_page):
+        super().__init__(listing, per_page, allow_empty_first_page=True)
         self.counted = COUNTED_PAGES * per_page
 
     @cached_property
     def count(self):
-        return self.counted_rows()[: self.counted + 1].count()
+        return self.object_list.count(self.counted + 1)
 
     @property
     def count_is_exact(self):
         return self.count <= self.counted
-
-    def counted_rows(self):
-        return self.object_list
 
     def page(self, number):
         # Count as far as one past the page asked for; validate_number judges the number.
@@ -39,23 +38,15 @@ class CappedPaginator(Paginator):
         return self._get_page(self.rows(top - self.per_page, top), number, self)
 
     def rows(self, bottom, top):
-        return self.object_list[bottom:top]
+        return self.object_list.rows(bottom, top)
 
 
 class CategoryPaginator(CappedPaginator):
-    """A category tree's ``articles`` (not yet narrowed to it), each page read through
-    newest_in_categories while that reads fewer rows than the tree has (deep pages of a
-    wide tree sort the tree instead). Narrowing the outer query too would lead the
-    database back to the tree's every article."""
-
-    def __init__(self, articles, category_ids, per_page):
-        super().__init__(articles, per_page)
-        self.category_ids = category_ids
-
-    def counted_rows(self):
-        return self.object_list.in_categories(self.category_ids)
+    """A category tree's listing (listing_pages.CategoryListing), each page read through
+    each category's newest while that reads fewer rows than the tree has (deep pages of a
+    wide tree sort the tree instead)."""
 
     def rows(self, bottom, top):
-        if top * len(self.category_ids) < self.count or not self.count_is_exact:
-            return self.object_list.newest_in_categories(self.category_ids, top)[bottom:top]
-        return self.counted_rows()[bottom:top]
+        if top * len(self.object_list.category_ids) < self.count or not self.count_is_exact:
+            return self.object_list.newest_rows(bottom, top)
+        return self.object_list.rows(bottom, top)

@@ -89,7 +89,9 @@ class ArticleQuerySet(models.QuerySet):
         return by_clock[state]() if state in by_clock else self.filter(status=state)
 
     def in_categories(self, category_ids):
-        return self.filter(category_id__in=category_ids)
+        return self.filter(
+            category__id__in=category_ids
+        )  # category__id: a prepared query's Slot may stand for an id
 
     def in_categories_led_elsewhere(self, category_ids):
         """in_categories for a query another table leads (placed, most_viewed); None: all."""

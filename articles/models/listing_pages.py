@@ -1,6 +1,6 @@
-"""The home and category pages' reads, prepared (prepared.py): the placements, the newest,
-each section's newest and the most-viewed lists, each the queryset method that defines
-it run with Slots where the clock and the category ids go."""
+"""The listing pages' reads, prepared (prepared.py): the placements, the newest, each
+section's newest, the most-viewed lists and the paged listings of a category or tag,
+each the queryset method that defines it run with Slots where the clock and the ids go."""
 
 import datetime
 
@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from .articles import Article
-from .prepared import PreparedShapes, Slot, slot_values, slots
+from .prepared import CompiledCount, PreparedShapes, Slot, slot_values, slots
 
 
 def _now():
@@ -75,3 +75,80 @@ def most_viewed(days, category_ids, count):
     return MOST_VIEWED(
         (days, None if ids is None else len(ids), count), now=timezone.now(), since=since, **values
     )
+
+
+# A paged listing's counts up to this many rows, and its slices within the first
+# PREPARED_ROWS, run prepared. LIMIT and OFFSET are part of the SQL, so each deeper page
+# would be a shape of its own: those run as plain querysets.
+PREPARED_COUNT = 1001  # paging.COUNTED_PAGES pages of 20, and one more
+PREPARED_ROWS = 100  # the first five pages
+
+
+class Listing:
+    """What paging.CappedPaginator reads of a listing: how many rows (up to a limit) and a
+    slice of them. ``build(now, top, *id_lists)`` is the listing's queryset (``top``: the
+    end of the slice to be read), narrowed by each list of ids."""
+
+    def __init__(self, build, *id_lists):
+        self.build, self.id_lists = build, [list(ids) for ids in id_lists]
+
+    def count(self, limit):
+        if limit > PREPARED_COUNT:
+            return self.build(timezone.now(), limit, *self.id_lists)[:limit].count()
+        return self._prepared(self.build, CompiledCount, 0, limit)
+
+    def rows(self, bottom, top):
+        return self._rows(self.build, bottom, top)
+
+    def _rows(self, build, bottom, top):
+        if top > PREPARED_ROWS:
+            return list(build(timezone.now(), top, *self.id_lists)[bottom:top])
+        return self._prepared(build, None, bottom, top)
+
+    def _prepared(self, build, compiled, low, high):
+        values = {"now": timezone.now()}
+        for number, ids in enumerate(self.id_lists):
+            values |= slot_values(f"ids{number}_", ids)
+        shape = (low, high, *(len(ids) for ids in self.id_lists))
+        return _family(build, compiled)(shape, **values)
+
+
+class CategoryListing(Listing):
+    """A category tree's articles, less those pinned above the first page."""
+
+    def __init__(self, category_ids, pinned_ids):
+        super().__init__(category_articles, category_ids, pinned_ids)
+        self.category_ids = self.id_lists[0]
+
+    def newest_rows(self, bottom, top):
+        """rows() read through each category's newest ``top`` (paging.CategoryPaginator)."""
+        return self._rows(category_newest, bottom, top)
+
+
+def category_articles(now, top, category_ids, pinned_ids):
+    return Article.objects.published(now).exclude(pk__in=pinned_ids).for_listing().in_categories(category_ids)
+
+
+def category_newest(now, top, category_ids, pinned_ids):
+    articles = Article.objects.published(now).exclude(pk__in=pinned_ids).for_listing()
+    return articles.newest_in_categories(category_ids, top)
+
+
+def tag_articles(now, top, tag_ids):
+    return Article.objects.published(now).filter(tags__id__in=tag_ids).for_listing()
+
+
+_FAMILIES = {}  # (build, compiled) -> PreparedShapes
+
+
+def _family(build, compiled):
+    family = _FAMILIES.get((build, compiled))
+    if family is None:
+
+        def shaped(shape):
+            low, high, *lengths = shape
+            id_slots = (slots(f"ids{number}_", length) for number, length in enumerate(lengths))
+            return build(_now(), high, *id_slots)[low:high]
+
+        family = _FAMILIES.setdefault((build, compiled), PreparedShapes(Article, shaped, compiled))
+    return family

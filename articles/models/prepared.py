@@ -60,8 +60,9 @@ class PreparedQuery:
     value for each slot returns its models as a list, read from the database the router
     picks for reads at that moment (a read replica, or the primary after a write)."""
 
-    def __init__(self, model, build):
+    def __init__(self, model, build, compiled=None):
         self.model, self.build = model, build
+        self.compile = compiled or Compiled  # CompiledCount: how many rows, not the rows
         self.compiled = {}  # database alias -> Compiled
         self.lock = threading.Lock()
 
@@ -70,7 +71,7 @@ class PreparedQuery:
         compiled = self.compiled.get(alias)
         if compiled is None:
             with self.lock:
-                compiled = self.compiled.setdefault(alias, Compiled(self.build(), alias))
+                compiled = self.compiled.setdefault(alias, self.compile(self.build(), alias))
         return compiled.run(values)
 
 
@@ -79,14 +80,18 @@ class PreparedShapes:
     for a shape such as a number of tags or categories (an IN list's length is part of
     the SQL)."""
 
-    def __init__(self, model, build):
-        self.model, self.build = model, build
+    MAX_SHAPES = 64  # beyond, a shape is compiled for the run and not kept (bounded memory)
+
+    def __init__(self, model, build, compiled=None):
+        self.model, self.build, self.compiled = model, build, compiled
         self.shapes = {}
 
     def __call__(self, shape, **values):
         prepared = self.shapes.get(shape)
         if prepared is None:
-            prepared = self.shapes.setdefault(shape, PreparedQuery(self.model, lambda: self.build(shape)))
+            prepared = PreparedQuery(self.model, lambda: self.build(shape), self.compiled)
+            if len(self.shapes) < self.MAX_SHAPES:
+                prepared = self.shapes.setdefault(shape, prepared)
         return prepared(**values)
 
 
@@ -135,6 +140,28 @@ class Compiled:
         if self.prefetch and objects:
             prefetch_related_objects(objects, *self.prefetch)
         return objects
+
+
+class CompiledCount:
+    """How many rows a queryset (a sliced one: up to its limit) has, counted the way Django
+    counts a sliced queryset: SELECT COUNT(*) over its SQL."""
+
+    def __init__(self, queryset, alias):
+        self.alias = alias
+        try:
+            sql, self.params = queryset.values_list("pk").query.get_compiler(using=alias).as_sql()
+        except EmptyResultSet:
+            self.sql = None
+            return
+        self.sql = f"SELECT COUNT(*) FROM ({sql}) counted"
+
+    def run(self, values):
+        if self.sql is None:
+            return 0
+        connection = connections[self.alias]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, [bind(param, values, connection) for param in self.params])
+            return cursor.fetchone()[0]
 
 
 def remember(instance, name, queryset, objects):

@@ -79,3 +79,48 @@ def test_the_most_viewed_are_what_the_queryset_gives(site, days, choice):
     assert [article.period_views for article in found] == [article.period_views for article in expected]
     if choice != []:
         assert found  # the fixture has views in every period and category
+
+
+def category_listing_queryset(ids, pinned):
+    return Article.objects.published().exclude(pk__in=pinned).for_listing().in_categories(ids)
+
+
+@pytest.mark.parametrize("choice", CATEGORY_CHOICES[1:])
+@pytest.mark.parametrize("pinned_count", [0, 2])
+def test_a_category_listing_counts_and_slices_as_its_queryset(site, choice, pinned_count):
+    ids = chosen(site, choice)
+    pinned = list(Article.objects.published().in_categories(ids).values_list("pk", flat=True)[:pinned_count])
+    listing = listing_pages.CategoryListing(ids, pinned)
+    expected = category_listing_queryset(ids, pinned)
+    for limit in (1, 5, listing_pages.PREPARED_COUNT, listing_pages.PREPARED_COUNT + 1):
+        assert listing.count(limit) == expected[:limit].count()
+    spans = [(0, 3), (3, 6), (0, 20), (listing_pages.PREPARED_ROWS - 2, listing_pages.PREPARED_ROWS + 2)]
+    for bottom, top in spans:
+        assert listing.rows(bottom, top) == list(expected[bottom:top])
+        newest = (
+            Article.objects.published().exclude(pk__in=pinned).for_listing().newest_in_categories(ids, top)
+        )
+        assert listing.newest_rows(bottom, top) == list(newest[bottom:top])
+    assert not set(pinned) & {article.pk for article in listing.rows(0, 100)}
+
+
+def test_a_tag_listing_counts_and_slices_as_its_queryset():
+    for number in range(30):
+        make_article(f"带标签{number}", tags=["养老"] if number % 3 else ["养老", "民生"])
+    make_article("草稿", tags=["养老"], status=Article.Status.DRAFT)
+    tag = Article.objects.get(title="带标签0").tags.get(name="养老")
+    listing = listing_pages.Listing(listing_pages.tag_articles, [tag.pk])
+    expected = Article.objects.published().filter(tags=tag).for_listing()
+    assert [listing.count(limit) for limit in (1, 21, 1001)] == [1, 21, 30]
+    for bottom, top in [(0, 20), (20, 40), (listing_pages.PREPARED_ROWS, listing_pages.PREPARED_ROWS + 20)]:
+        assert listing.rows(bottom, top) == list(expected[bottom:top])
+
+
+def test_shapes_past_the_bound_are_answered_but_not_kept(site, monkeypatch):
+    family = listing_pages.NEWEST_IN_CATEGORIES
+    monkeypatch.setattr(family, "MAX_SHAPES", len(family.shapes) + 1)
+    published = Article.objects.published()
+    for count in (1, 2, 3):
+        expected = list(published.newest_in_categories(site, count).for_listing())
+        assert listing_pages.newest_in_categories(site, count) == expected
+    assert len(family.shapes) == family.MAX_SHAPES
