@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ..delivery.category_tree import category_tree
 from ..delivery.links import link
 from ..images import figures
+from ..images.urls import media_url
 from ..models import listing_pages
 from ..seo import site_url, structured_data
 
@@ -130,9 +131,13 @@ def article_body(article):
 def picture(fieldfile, renditions, alt="", sizes="100vw", lazy=True, css_class=""):
     """<picture> with WebP and original-format srcsets, width and height, lazy below the fold."""
     largest = renditions[-1] if renditions else None
-    url = fieldfile.storage.url
+    storage = fieldfile.storage
+
+    def url(name):
+        return media_url(storage, name)
+
     return {
-        "src": fieldfile.url,
+        "src": url(fieldfile.name),
         "width": largest["width"] if largest else None,
         "height": largest["height"] if largest else None,
         # All widths or none: a partial WebP set would send big screens a small image.
