@@ -60,7 +60,7 @@ class CachedPageFastPath:
         if found is None:
             return None, None
         match, key = found
-        page = pages.read(key)
+        page = pages.read_for(request, key)
         if page is not None and page.complete:
             return self._serve(request, match, page), key
         return None, key

@@ -130,6 +130,27 @@ def read(key):
     return page
 
 
+class LookedUp:
+    """What one request found under its page's key: kept in the WSGI environ, so the WSGI
+    application, the fast-path middleware and the view's decorator ask the cache once."""
+
+    __slots__ = ("key", "page")
+
+    def __init__(self, key, page):
+        self.key, self.page = key, page
+
+    def __repr__(self):  # environ shows up in error reports: not the page's bytes
+        return f"<page cache {'hit' if self.page else 'miss'}>"
+
+
+def read_for(request, key):
+    """read(key), asked once per request however many layers ask."""
+    looked_up = request.META.get("newsroom.page_looked_up")
+    if looked_up is None or looked_up.key != key:
+        looked_up = request.META["newsroom.page_looked_up"] = LookedUp(key, read(key))
+    return looked_up.page
+
+
 def write(key, page):
     seconds = page.expires_at - time.time()
     if seconds > 0:
@@ -186,7 +207,7 @@ def cached_page(view=None, *, finish=None, lifetime="NEWSROOM_PAGE_CACHE_SECONDS
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         key = page_cache_key(request)
-        page = read(key) if key else None
+        page = read_for(request, key) if key else None
         if page is not None:
             response = page.response(finish)
         else:

@@ -139,3 +139,17 @@ def test_gunicorn_is_given_the_early_answering_application():
         [sys.executable, "-c", check], capture_output=True, text=True, check=True, env=os.environ
     )
     assert ran.stdout.strip() == "FastPathApplication"
+
+
+def test_a_page_not_yet_cached_is_looked_up_once_however_many_layers_ask(app, monkeypatch):
+    """The WSGI application, the fast-path middleware and the view's decorator each ask
+    for the page: a miss costs one read of the shared cache, not three."""
+    article = make_article("稻田丰收")
+    reads = []
+    real_read = pages.read
+    monkeypatch.setattr(pages, "read", lambda key: reads.append(key) or real_read(key))
+    status, _headers, body = call(app, "get", article.get_absolute_url(), **READER)
+    assert status == "200 OK" and "稻田丰收" in body.decode()
+    assert len(reads) == 1
+    call(app, "get", article.get_absolute_url(), **READER)  # a hit: read once too
+    assert len(reads) == 2
