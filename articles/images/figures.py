@@ -14,10 +14,10 @@ lazy loading, numbered 图1, 图2 … in body order, with the image's credit.
 import html
 import re
 
-from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from ..integrity.sanitize import clean_body_html
+from . import pictures
 
 # Sanitised HTML (nh3) always writes attributes in double quotes, quotes inside escaped.
 ATTRIBUTE = re.compile(r'([a-z][a-z-]*)="([^"]*)"')
@@ -116,10 +116,7 @@ def render(body, images):
         number += 1
         alt = "" if image.decorative else (attributes.get("alt", "").strip() or image.alt_text)
         caption = match["caption"] if match["caption"] is not None else html.escape(image.caption)
-        return render_to_string(
-            "includes/figure.html",
-            {"image": image, "number": number, "alt": alt, "caption": mark_safe(caption)},
-        )
+        return pictures.numbered_figure_html(image, number, alt, mark_safe(caption))
 
     # The body was sanitised on save; figures are escaped templates.
     return mark_safe(FIGURE.sub(replace, body or ""))

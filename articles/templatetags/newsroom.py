@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ..delivery.category_tree import category_tree
 from ..delivery.links import link
 from ..images import figures
-from ..images.urls import media_url
+from ..images.pictures import picture_html
 from ..models import listing_pages
 from ..seo import site_url, structured_data
 
@@ -127,26 +127,7 @@ def article_body(article):
     return figures.render(article.body, {figure.image_id: figure.image for figure in article.figures.all()})
 
 
-@register.inclusion_tag("includes/picture.html")
+@register.simple_tag
 def picture(fieldfile, renditions, alt="", sizes="100vw", lazy=True, css_class=""):
     """<picture> with WebP and original-format srcsets, width and height, lazy below the fold."""
-    largest = renditions[-1] if renditions else None
-    storage = fieldfile.storage
-
-    def url(name):
-        return media_url(storage, name)
-
-    return {
-        "src": url(fieldfile.name),
-        "width": largest["width"] if largest else None,
-        "height": largest["height"] if largest else None,
-        # All widths or none: a partial WebP set would send big screens a small image.
-        "webp": ", ".join(f"{url(r['webp'])} {r['width']}w" for r in renditions)
-        if all(r["webp"] for r in renditions)
-        else "",
-        "fallback": ", ".join(f"{url(r['fallback'])} {r['width']}w" for r in renditions),
-        "alt": alt,
-        "sizes": sizes,
-        "lazy": lazy,
-        "css_class": css_class,
-    }
+    return picture_html(fieldfile, renditions, alt, sizes, lazy, css_class)

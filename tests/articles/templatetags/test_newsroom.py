@@ -41,3 +41,29 @@ def test_picture_gives_webp_and_fallback_srcsets_with_the_largest_size():
     stem = article.cover.file.name.removesuffix(".png")
     assert f'srcset="/media/renditions/{stem}-320w.webp 320w, /media/renditions/{stem}-640w.webp 640w' in html
     assert 'width="700" height="400" alt="封面" loading="lazy"' in html
+
+
+def test_picture_markup_is_complete_and_escaped():
+    image = make_image(file=uploaded_image("wide.png", size=(700, 400)))
+    html = Template(
+        "{% load newsroom %}{% picture image.file image.renditions alt=alt sizes='8rem' lazy=False css_class='card-thumb' %}"
+    ).render(Context({"image": image, "alt": '"稻田" <b>&'}))
+    stem = image.file.name.removesuffix(".png")
+    webp = ", ".join(f"/media/renditions/{stem}-{width}w.webp {width}w" for width in (320, 640))
+    fallback = f"/media/renditions/{stem}-320w.png 320w, /media/renditions/{stem}-640w.png 640w, /media/{stem}.png 700w"
+    assert html == (
+        f'<picture><source type="image/webp" srcset="{webp}, /media/renditions/{stem}-700w.webp 700w" sizes="8rem">'
+        f'<img class="card-thumb" src="/media/{stem}.png" srcset="{fallback}" sizes="8rem" width="700" height="400" '
+        'alt="&quot;稻田&quot; &lt;b&gt;&amp;" decoding="async"></picture>'
+    )
+
+
+def test_an_image_without_renditions_is_a_plain_lazy_img():
+    image = make_image()
+    html = Template("{% load newsroom %}{% picture image.file renditions %}").render(
+        Context({"image": image, "renditions": []})
+    )
+    assert (
+        html
+        == f'<picture><img src="/media/{image.file.name}" alt="" loading="lazy" decoding="async"></picture>'
+    )
