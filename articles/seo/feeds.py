@@ -19,7 +19,7 @@ from taggit.models import Tag
 
 from ..integrity.text import xml_safe
 from ..models import Article, Category
-from .site_url import absolute
+from .site_url import absolute, absolute_file
 
 ITEMS = 20
 
@@ -68,7 +68,7 @@ class ArticleFeed(Feed):
         return [xml_safe(item.category.name), *(xml_safe(tag.name) for tag in item.tags.all())]
 
     def item_enclosure_url(self, item):
-        return absolute(item.cover.file.url) if item.cover else None
+        return absolute_file(item.cover.file) if item.cover else None
 
     def item_enclosure_length(self, item):
         return item.cover.file_size if item.cover else None

@@ -60,7 +60,7 @@ class ArticleSitemap(SiteSitemap):
             article = url["item"][0] if isinstance(url["item"], tuple) else url["item"]  # (item, language)
             files = [article.cover.file] if article.cover else []
             files += [f.image.file for f in article.figures.all()]
-            url["images"] = [site_url.absolute(file.url) for file in files]
+            url["images"] = [site_url.absolute_file(file) for file in files]
         return urls
 
 

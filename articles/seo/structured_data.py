@@ -13,14 +13,14 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from .site_url import absolute
+from .site_url import absolute, absolute_file
 
 ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 HEADLINE_LIMIT = 110  # Google shows no more
 
 
 def _image(fieldfile, width, height):
-    return {"@type": "ImageObject", "url": absolute(fieldfile.url), "width": width, "height": height}
+    return {"@type": "ImageObject", "url": absolute_file(fieldfile), "width": width, "height": height}
 
 
 def article_images(article):

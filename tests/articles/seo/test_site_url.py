@@ -84,3 +84,23 @@ def test_every_public_page_names_one_canonical_address_and_its_language_versions
     html = client.get(chinese).content.decode()
     for code, path in (("zh-hans", chinese), ("en", "/en" + chinese), ("x-default", chinese)):
         assert f'<link rel="alternate" hreflang="{code}" href="{site}{path}">' in html
+
+
+def test_media_on_another_host_keeps_its_own_address_in_share_cards_feeds_and_sitemaps(client, settings):
+    """Media on S3 or a CDN (an absolute MEDIA_URL) is linked as the storage gives it:
+    share cards, structured data, feed enclosures and image sitemaps must not prefix the
+    site's address to it."""
+    from tests.factories import make_figures, make_image
+
+    settings.MEDIA_URL = "https://media.example.cn/files/"
+    article = make_article("带图的文章", cover=make_image())
+    make_figures(article, 1)
+    cover = f"https://media.example.cn/files/{article.cover.file.name}"
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert f'<meta property="og:image" content="{cover}">' in page
+    assert f'"url":"{cover}"' in page  # JSON-LD
+    feed = client.get(reverse("articles:feed")).content.decode()
+    assert ET.fromstring(feed).find("channel/item/enclosure").get("url") == cover
+    sitemap = client.get("/sitemap-articles.xml").content.decode()
+    assert f"<image:loc>{cover}</image:loc>" in sitemap
+    assert "news.example.cnhttps" not in page + feed + sitemap
