@@ -98,8 +98,17 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "articles.delivery.context.site",
             ],
+        },
+    },
+    {
+        # Readers' pages (articles/delivery/reader_templates.py says why they are Jinja2).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "articles.delivery.reader_templates.environment",
+            "context_processors": ["articles.delivery.context.site"],
         },
     },
 ]

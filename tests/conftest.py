@@ -80,3 +80,24 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _jinja2_renders_are_recorded():
+    """The test client's response.context and .templates for readers' Jinja2 pages, as
+    Django's test setup records them for its own templates (instrumented_test_render)."""
+    from django.template.backends import jinja2
+    from django.test.signals import template_rendered
+
+    render = jinja2.Template.render
+
+    def recorded_render(self, context=None, request=None):
+        context = {} if context is None else context
+        html = render(self, context, request)
+        self.name = self.origin.template_name
+        template_rendered.send(sender=self, template=self, context=context)
+        return html
+
+    jinja2.Template.render = recorded_render
+    yield
+    jinja2.Template.render = render

@@ -24,6 +24,7 @@ class CategoryTree:
             Category.parent.field.set_cached_value(category, self.by_id.get(category.parent_id))
             self.children.setdefault(category.parent_id, []).append(category)
         self.child_ids = {pk: [child.pk for child in kids] for pk, kids in self.children.items()}
+        self.rendered_menus = {}  # {language: the menu's HTML} (delivery/reader_templates.py)
 
     def children_of(self, category):
         return self.children.get(category.pk, [])

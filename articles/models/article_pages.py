@@ -111,9 +111,26 @@ def with_tags_and_figures(article):
     leave them: the page then reads ``article.tags.all()`` and its figures without asking."""
     content_type_id = ContentType.objects.get_for_model(Article).pk
     pk = article.pk
-    remember(article, "tags", tags_query(content_type_id, pk), TAGS(content_type=content_type_id, pk=pk))
-    remember(article, "figures", figures_query(pk), FIGURES(pk=pk))
+    tagged = {
+        "taggit_taggeditem_items__content_type_id": content_type_id,
+        "taggit_taggeditem_items__object_id": pk,
+    }
+    remember(article, "tags", deferred(TAGS_IN_ORDER, **tagged), TAGS(content_type=content_type_id, pk=pk))
+    remember(article, "figures", deferred(FIGURES_WITH_IMAGES, article_id=pk), FIGURES(pk=pk))
     return article
+
+
+def deferred(queryset, **filters):
+    """``queryset.filter(**filters)``, its SQL built only if something asks for it, as
+    Django's related managers defer theirs: a page reads the remembered objects and never
+    does, and building the filter cost more than running the prepared query."""
+    queryset = queryset._chain()
+    queryset._defer_next_filter = True
+    return queryset.filter(**filters)
+
+
+TAGS_IN_ORDER = Tag.objects.order_by("taggit_taggeditem_items__pk")  # tags_query's, before its filter
+FIGURES_WITH_IMAGES = Figure.objects.select_related("image")  # figures_query's
 
 
 def neighbours(article):

@@ -86,3 +86,27 @@ def test_no_render_asks_the_shared_cache_for_the_menu_version(client, monkeypatc
     for path in ("/", "/category/news/", article.get_absolute_url()):
         assert "双港镇要闻" in client.get(path).content.decode()
     assert MENU_KEY not in asked
+
+
+def test_the_menu_is_rendered_once_per_category_change_and_language(client, monkeypatch):
+    """After an article's edit no render asks the shared caches for the menu, and each
+    language's menu is its own."""
+    from django.core.cache import cache, caches
+
+    article = make_article("双港镇新闻", category=make_category("新闻", slug="news"))
+    client.get("/")
+    client.get("/en/")
+    article.title = "双港镇要闻"
+    article.save()
+    content_version()
+    asked = []
+    for shared in (cache, caches["pages"]):
+        get = shared.get
+        monkeypatch.setattr(
+            shared,
+            "get",
+            lambda key, *args, get=get, **kwargs: asked.append(key) or get(key, *args, **kwargs),
+        )
+    chinese, english = client.get("/").content.decode(), client.get("/en/").content.decode()
+    assert '<li><a href="/">首页</a></li>' in chinese and '<li><a href="/en/">Home</a></li>' in english
+    assert len(asked) == 2 and all(key.startswith("newsroom:pages:") for key in asked)  # the two pages

@@ -217,28 +217,6 @@ def test_a_logged_in_reader_gets_the_cached_readers_page_and_is_counted(client, 
     assert article.views.total == 2
 
 
-def test_the_navigation_fragment_lives_as_long_as_pages(client, settings, monkeypatch):
-    from django.core.cache import caches
-    from django.core.cache.utils import make_template_fragment_key
-
-    from articles.delivery.version import menu_version_seen
-
-    settings.NEWSROOM_PAGE_CACHE_SECONDS = 42
-    make_category("镇街动态")
-    pages_cache, lifetimes = caches["pages"], {}
-    real_set = pages_cache.set
-
-    def recording_set(key, value, timeout=None, **kwargs):  # the cache's own clock may not be ours (Redis)
-        lifetimes[key] = timeout
-        return real_set(key, value, timeout, **kwargs)
-
-    monkeypatch.setattr(pages_cache, "set", recording_set)
-    page(client, "/")
-    key = make_template_fragment_key("category_nav", [menu_version_seen(), "zh-hans"])
-    assert "镇街动态" in pages_cache.get(key)
-    assert lifetimes[key] == 42
-
-
 @pytest.mark.parametrize("order", ["relevance", "date"])
 def test_search_pages_are_cached_and_stay_noindex(client, order, django_assert_num_queries):
     make_article("稻田丰收")

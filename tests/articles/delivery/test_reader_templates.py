@@ -1,14 +1,18 @@
-"""The template tags public pages are built from."""
+"""The helpers readers' pages are built from (the Jinja2 environment, delivery/reader_templates.py)."""
 
 import pytest
-from django.template import Context, Template
+from django.template import engines
 from django.test import RequestFactory
 
+from articles.delivery.reader_templates import article_body, language_links
 from articles.images.figures import figure_html
-from articles.templatetags.newsroom import article_body, language_links
 from tests.factories import make_article, make_image, uploaded_image
 
 pytestmark = pytest.mark.django_db
+
+
+def render(source, **context):
+    return engines["jinja2"].from_string(source).render(context)
 
 
 def test_figures_render_as_the_library_pictures_numbered_in_body_order_with_credits():
@@ -26,7 +30,7 @@ def test_figures_render_as_the_library_pictures_numbered_in_body_order_with_cred
 def test_language_links_point_to_the_same_page_in_each_language():
     request = RequestFactory().get("/tags/%E7%A8%BB%E7%94%B0/?page=2")
     request.LANGUAGE_CODE = "zh-hans"
-    links = language_links(Context({"request": request}))
+    links = language_links(request)
     assert [(code, url, current) for code, _, url, current in links] == [
         ("zh-hans", "/tags/%E7%A8%BB%E7%94%B0/?page=2", True),
         ("en", "/en/tags/%E7%A8%BB%E7%94%B0/?page=2", False),
@@ -35,9 +39,7 @@ def test_language_links_point_to_the_same_page_in_each_language():
 
 def test_picture_gives_webp_and_fallback_srcsets_with_the_largest_size():
     article = make_article(cover=make_image(file=uploaded_image("wide.png", size=(700, 400))))
-    html = Template(
-        "{% load newsroom %}{% picture article.cover.file article.cover.renditions alt='封面' %}"
-    ).render(Context({"article": article}))
+    html = render("{{ picture(article.cover.file, article.cover.renditions, alt='封面') }}", article=article)
     stem = article.cover.file.name.removesuffix(".png")
     assert f'srcset="/media/renditions/{stem}-320w.webp 320w, /media/renditions/{stem}-640w.webp 640w' in html
     assert 'width="700" height="400" alt="封面" loading="lazy"' in html
@@ -45,9 +47,11 @@ def test_picture_gives_webp_and_fallback_srcsets_with_the_largest_size():
 
 def test_picture_markup_is_complete_and_escaped():
     image = make_image(file=uploaded_image("wide.png", size=(700, 400)))
-    html = Template(
-        "{% load newsroom %}{% picture image.file image.renditions alt=alt sizes='8rem' lazy=False css_class='card-thumb' %}"
-    ).render(Context({"image": image, "alt": '"稻田" <b>&'}))
+    html = render(
+        "{{ picture(image.file, image.renditions, alt=alt, sizes='8rem', lazy=False, css_class='card-thumb') }}",
+        image=image,
+        alt='"稻田" <b>&',
+    )
     stem = image.file.name.removesuffix(".png")
     webp = ", ".join(f"/media/renditions/{stem}-{width}w.webp {width}w" for width in (320, 640))
     fallback = f"/media/renditions/{stem}-320w.png 320w, /media/renditions/{stem}-640w.png 640w, /media/{stem}.png 700w"
@@ -60,9 +64,7 @@ def test_picture_markup_is_complete_and_escaped():
 
 def test_an_image_without_renditions_is_a_plain_lazy_img():
     image = make_image()
-    html = Template("{% load newsroom %}{% picture image.file renditions %}").render(
-        Context({"image": image, "renditions": []})
-    )
+    html = render("{{ picture(image.file, renditions) }}", image=image, renditions=[])
     assert (
         html
         == f'<picture><img src="/media/{image.file.name}" alt="" loading="lazy" decoding="async"></picture>'
