@@ -118,7 +118,7 @@ def main():
     manage(env, "collectstatic", "--noinput")
     article_path, category_path = django_shell(
         env, f"from bench.pages import seed; seed({args.articles})"
-    ).split()[-2:]
+    ).split()[1:3]
     tag_path = django_shell(
         env,
         "from taggit.models import Tag; "

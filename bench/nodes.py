@@ -106,7 +106,7 @@ def run(env, requests):
     manage(env, "migrate", "--noinput")
     for node in PORTS:
         manage(env | {"VAR_DIR": env["VAR_DIR"] + f"/node-{node}"}, "collectstatic", "--noinput")
-    article_path = django_shell(env, "from bench.pages import seed; seed(50)").split()[-2]
+    article_path = django_shell(env, "from bench.pages import seed; seed(50)").split()[1]
     pk = int(article_path.split("/")[2])
     django_shell(
         env,

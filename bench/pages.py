@@ -116,7 +116,7 @@ def run_leg(label, env, articles, seconds, workers):
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     ids = django_shell(env, f"from bench.pages import seed; seed({articles})")
-    article_path, category_path = ids.split()[-2:]
+    article_path, category_path, tag_path = ids.split()[-3:]
     print(
         "  "
         + django_shell(
@@ -162,6 +162,7 @@ def run_leg(label, env, articles, seconds, workers):
             ("article", article_path),
             ("category", category_path),
             ("home", "/"),
+            ("tag", tag_path),
             ("search", "/search/?q=%E7%BB%8F%E6%B5%8E"),
         ]:
             wrk(
@@ -308,7 +309,14 @@ def seed(count):
         Article.objects.bulk_create(batch, batch_size=1000)
         rebuild_index(Article.objects.order_by("pk"))
     article = Article.objects.get(slug="shuanggang-reform")
-    print("PATHS", article.get_absolute_url(), article.category.parent.get_absolute_url())
+    tag = article.tags.order_by("pk").first()
+    print("PATHS", article.get_absolute_url(), article.category.parent.get_absolute_url(), tag_page(tag))
+
+
+def tag_page(tag):
+    from django.urls import reverse
+
+    return reverse("articles:tag", kwargs={"slug": tag.slug})
 
 
 def main():

@@ -49,7 +49,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "django.contrib.postgres",
     "django.forms",  # its widget templates, for FORM_RENDERER below
     "taggit",
     "django_prose_editor",
