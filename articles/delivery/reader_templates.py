@@ -15,7 +15,7 @@ from django.conf import settings
 from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import translate_url
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
@@ -127,9 +127,20 @@ def language_links(request):
 
 def translated_paths(request):
     """This page's path in each of settings.LANGUAGES, worked out once per request (the
-    head's hreflang links and the footer's language links both need them)."""
+    head's hreflang links and the footer's language links both need them).
+
+    From the route the request already matched, through the remembered links, as
+    translate_url() would give them without resolving the path again (0.1 ms a language)."""
     if not hasattr(request, "translated_paths"):
-        request.translated_paths = [translate_url(request.path, code) for code, _name in settings.LANGUAGES]
+        match = request.resolver_match
+        if match is None or match.url_name is None or match.args:  # an error page, say
+            paths = [translate_url(request.path, code) for code, _name in settings.LANGUAGES]
+        else:
+            paths = []
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code):
+                    paths.append(link(match.view_name, **match.kwargs))
+        request.translated_paths = paths
     return request.translated_paths
 
 

@@ -69,3 +69,19 @@ def test_an_image_without_renditions_is_a_plain_lazy_img():
         html
         == f'<picture><img src="/media/{image.file.name}" alt="" loading="lazy" decoding="async"></picture>'
     )
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_a_page_links_to_itself_in_each_language(client, settings, prefix):
+    """hreflang alternates in the head and language links in the footer, from either
+    language's page: the same route, a non-ASCII slug kept encoded, the query kept."""
+    article = make_article("稻田丰收", tags=["稻田"])
+    tag = article.tags.get()
+    tag.slug = "稻田"
+    tag.save()
+    html = client.get(f"{prefix}/tags/%E7%A8%BB%E7%94%B0/?page=1&utm_source=x").content.decode()
+    site, path = settings.NEWSROOM_SITE_URL, "/tags/%E7%A8%BB%E7%94%B0/"
+    for code, url in (("zh-hans", path), ("en", "/en" + path), ("x-default", path)):
+        assert f'<link rel="alternate" hreflang="{code}" href="{site}{url}">' in html
+    other, url = ("en", "/en" + path) if prefix == "" else ("zh-hans", path)
+    assert f'<a href="{url}?page=1&amp;utm_source=x" lang="{other}" hreflang="{other}">' in html
