@@ -51,6 +51,14 @@ def neighbour_queries(now, category_id, publish_at, pk):
     return older.order_by("-publish_at", "-pk")[:1], newer.order_by("publish_at", "pk")[:1]
 
 
+def neighbours_query(now, category_id, publish_at, pk):
+    """Both neighbours in one query: each is a one-row subquery led by the (category,
+    publish_at) index, and the outer query fetches the two by id."""
+    older, newer = neighbour_queries(now, category_id, publish_at, pk)
+    either = [models.Subquery(older.values("pk")), models.Subquery(newer.values("pk"))]
+    return Article.objects.filter(pk__in=either).only("pk", "slug", "title", "publish_at")
+
+
 def related_query(now, pk, content_type_id, tag_ids, limit):
     """Published articles sharing the most of ``tag_ids``, most shared first.
 
@@ -85,14 +93,9 @@ NOW = Slot("now", models.DateTimeField())
 READERS_ARTICLE = PreparedQuery(Article, lambda: readers_article(Article.objects.published(NOW), _slot("pk")))
 TAGS = PreparedQuery(Tag, lambda: tags_query(_slot("content_type"), _slot("pk")))
 FIGURES = PreparedQuery(Figure, lambda: figures_query(_slot("pk")))
-OLDER, NEWER = (
-    PreparedQuery(
-        Article,
-        lambda which=which: neighbour_queries(
-            NOW, _slot("category"), _slot("at", models.DateTimeField), _slot("pk")
-        )[which],
-    )
-    for which in (0, 1)
+NEIGHBOURS = PreparedQuery(
+    Article,
+    lambda: neighbours_query(NOW, _slot("category"), _slot("at", models.DateTimeField), _slot("pk")),
 )
 NEWEST_IN_CATEGORY = {}  # limit -> PreparedQuery
 RELATED = {}  # (number of tags, limit) -> PreparedQuery
@@ -141,7 +144,10 @@ def neighbours(article):
         "at": article.publish_at,
         "pk": article.pk,
     }
-    return first(OLDER(**values)), first(NEWER(**values))
+    found, here = NEIGHBOURS(**values), (article.publish_at, article.pk)
+    older = next((other for other in found if (other.publish_at, other.pk) < here), None)
+    newer = next((other for other in found if (other.publish_at, other.pk) > here), None)
+    return older, newer
 
 
 def related(article, limit=5):
