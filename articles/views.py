@@ -145,11 +145,11 @@ def shared_preview(request, token):
 @require_safe
 @cached_page
 def tag_detail(request, slug):
-    tag = Tag.objects.filter(slug=slug).first()
+    tag = listing_pages.with_usage(Tag.objects.filter(slug=slug)).first()
     if tag is None:
         owner = former_slug_owner(FormerSlug.Kind.TAG, Tag, slug)
         return redirect("articles:tag", slug=owner.slug, permanent=True)
-    tagged = listing_pages.Listing(listing_pages.tag_articles, [tag.pk])
+    tagged = listing_pages.tag_listing(tag)
     page_obj = paginate(request, CappedPaginator(tagged, PER_PAGE))
     if not page_obj.paginator.count:  # a tag only drafts carry (or spam cleaned away) is not a page
         raise Http404(_("No published article carries this tag."))

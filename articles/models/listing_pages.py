@@ -4,8 +4,11 @@ each the queryset method that defines it run with Slots where the clock and the 
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from taggit.models import TaggedItem
 
 from .articles import Article
 from .prepared import CompiledCount, PreparedShapes, Slot, slot_values, slots
@@ -135,7 +138,38 @@ def category_newest(now, top, category_ids, pinned_ids):
 
 
 def tag_articles(now, top, tag_ids):
+    """A tag's articles, found from the tag's side: its tagged items, then their articles,
+    all sorted by publish time. Right for a tag on a few hundred articles."""
     return Article.objects.published(now).filter(tags__id__in=tag_ids).for_listing()
+
+
+def widely_used_tag_articles(now, top, tag_ids):
+    """The same rows, found from the articles' side: newest first along the publish-time
+    index, each checked against the tag's index, stopping at the page. Sorting every
+    article of a tag on 30,000 of 100,000 articles took 35–60 ms a query; this takes 1–2.
+    A rare tag the other way round: walking the archive for it took 35 ms on SQLite."""
+    tagged = TaggedItem.objects.filter(
+        content_type_id=ContentType.objects.get_for_model(Article).pk,
+        object_id=OuterRef("pk"),
+        tag__id__in=tag_ids,  # tag__id: a Slot may stand for an id
+    )
+    return Article.objects.published(now).filter(Exists(tagged)).for_listing()
+
+
+WIDELY_USED = 1000  # tagged articles past which a tag's listing walks the archive
+
+
+def with_usage(tags):
+    """``tags`` annotated ``widely_used``: on more than WIDELY_USED articles, found without
+    counting them (is there a tagged item past that many?)."""
+    content_type_id = ContentType.objects.get_for_model(Article).pk
+    beyond = TaggedItem.objects.filter(tag_id=OuterRef("pk"), content_type_id=content_type_id)
+    return tags.annotate(widely_used=Exists(beyond[WIDELY_USED : WIDELY_USED + 1]))
+
+
+def tag_listing(tag):
+    """A tag page's Listing, from whichever side is shorter (``tag`` from with_usage())."""
+    return Listing(widely_used_tag_articles if tag.widely_used else tag_articles, [tag.pk])
 
 
 _FAMILIES = {}  # (build, compiled) -> PreparedShapes

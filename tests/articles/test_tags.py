@@ -1,5 +1,7 @@
 """Tag pages: only for tags readers can reach, whatever the tag's name."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from taggit.models import Tag
@@ -49,3 +51,33 @@ def test_a_tag_longer_than_100_characters_is_a_form_error(editor_client):
         "标签最多 100 个字符：“" + "长" * 20 + "…”。"
     ]
     assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize("widely_used", [3, 1000])
+def test_a_tag_page_lists_its_published_articles_newest_first_however_widely_it_is_used(
+    client, monkeypatch, widely_used, django_assert_num_queries
+):
+    """A tag on more than WIDELY_USED articles is listed from the archive's side
+    (listing_pages.py): the page is the same, in the same three queries."""
+    import datetime
+
+    from django.utils import timezone
+
+    from articles.models import listing_pages
+
+    monkeypatch.setattr(listing_pages, "WIDELY_USED", widely_used)
+    now = timezone.now()
+    for hours in (5, 1, 3, 2):
+        make_article(f"养老{hours}", tags=["养老"], publish_at=now - datetime.timedelta(hours=hours))
+    make_article("养老草稿", tags=["养老"], status=Article.Status.DRAFT)
+    make_article("养老定时", tags=["养老"], publish_at=now + datetime.timedelta(hours=1))
+    make_article("民生", tags=["民生"])
+    client.get("/tags/min-sheng/", HTTP_USER_AGENT="curl/8")  # the category tree, once per process
+    with django_assert_num_queries(3):
+        html = client.get("/tags/yang-lao/", HTTP_USER_AGENT="curl/8").content.decode()
+    assert re.findall(r'<h2 class="card-title"><a [^>]*>([^<]+)</a>', html) == [
+        "养老1",
+        "养老2",
+        "养老3",
+        "养老5",
+    ]

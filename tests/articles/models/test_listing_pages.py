@@ -104,12 +104,21 @@ def test_a_category_listing_counts_and_slices_as_its_queryset(site, choice, pinn
     assert not set(pinned) & {article.pk for article in listing.rows(0, 100)}
 
 
-def test_a_tag_listing_counts_and_slices_as_its_queryset():
+@pytest.mark.parametrize("build", [listing_pages.tag_articles, listing_pages.widely_used_tag_articles])
+def test_a_tag_listing_counts_and_slices_as_its_queryset(build):
+    """From the tag's side or the archive's, the same rows: published only, newest first,
+    ties by id."""
     for number in range(30):
-        make_article(f"带标签{number}", tags=["养老"] if number % 3 else ["养老", "民生"])
+        make_article(
+            f"带标签{number}",
+            tags=["养老"] if number % 3 else ["养老", "民生"],
+            publish_at=NOW - datetime.timedelta(hours=number // 2),  # pairs published together
+        )
     make_article("草稿", tags=["养老"], status=Article.Status.DRAFT)
+    make_article("定时", tags=["养老"], publish_at=NOW + datetime.timedelta(hours=1))
+    make_article("别的标签", tags=["民生"])
     tag = Article.objects.get(title="带标签0").tags.get(name="养老")
-    listing = listing_pages.Listing(listing_pages.tag_articles, [tag.pk])
+    listing = listing_pages.Listing(build, [tag.pk])
     expected = Article.objects.published().filter(tags=tag).for_listing()
     assert [listing.count(limit) for limit in (1, 21, 1001)] == [1, 21, 30]
     for bottom, top in [(0, 20), (20, 40), (listing_pages.PREPARED_ROWS, listing_pages.PREPARED_ROWS + 20)]:
@@ -124,3 +133,13 @@ def test_shapes_past_the_bound_are_answered_but_not_kept(site, monkeypatch):
         expected = list(published.newest_in_categories(site, count).for_listing())
         assert listing_pages.newest_in_categories(site, count) == expected
     assert len(family.shapes) == family.MAX_SHAPES
+
+
+def test_a_tag_is_widely_used_past_the_bound(monkeypatch):
+    from taggit.models import Tag
+
+    monkeypatch.setattr(listing_pages, "WIDELY_USED", 3)
+    for number in range(4):
+        make_article(f"文章{number}", tags=["四篇"] + (["三篇"] if number < 3 else []))
+    usage = {tag.name: tag.widely_used for tag in listing_pages.with_usage(Tag.objects.all())}
+    assert usage == {"四篇": True, "三篇": False}
