@@ -4,10 +4,11 @@
 
 Loads articles into a scratch PostgreSQL database of its own (created and dropped
 by the run) in batched inserts with a progress bar: the article rows with their
-search keys, and their search entries (the same token text the site writes). At
-each size (every --step, and at the end) it reports the uncached render p95 of the
-home page, the first page of the category tree (every category), a category page
-(first and a deep page), an article page and the search page, the p95 of the search
+search keys, their search entries (the same token text the site writes) and their
+tags (one on every third article, one on every ten-thousandth). At each size (every
+--step, and at the end) it reports the uncached render p95 of the home page, the
+first page of the category tree (every category), a category page (first and a deep
+page), an article page, the widely used and the rare tag's pages and the search page, the p95 of the search
 engine alone, and the sizes of the tables and indexes. The last line compares the
 largest size with the first.
 """
@@ -29,14 +30,28 @@ BATCH = 5000
 SAMPLES = 30
 
 
+WIDELY_USED_TAG, RARE_TAG = (
+    ("热门", "re-men", 3),
+    ("罕见", "han-jian", 10_000),
+)  # name, slug, every nth article
+
+
 def load(start, stop, categories, now, progress):
-    """Articles ``start`` … ``stop - 1`` (ids from 1), five minutes apart going back in time."""
+    """Articles ``start`` … ``stop - 1`` (ids from 1), five minutes apart going back in time;
+    every third carries a widely used tag, every ten-thousandth a rare one."""
+    from django.contrib.contenttypes.models import ContentType
     from django.utils import timezone
+    from taggit.models import Tag, TaggedItem
 
     from articles.models import Article, SearchEntry
     from articles.search.index import entry_texts, search_key
     from bench.corpus import articles
 
+    content_type = ContentType.objects.get_for_model(Article)
+    tags = [
+        (Tag.objects.get_or_create(slug=slug, defaults={"name": name})[0], every)
+        for name, slug, every in (WIDELY_USED_TAG, RARE_TAG)
+    ]
     rows = articles(stop, seed=1)
     for _ in range(start):
         next(rows)
@@ -68,6 +83,12 @@ def load(start, stop, categories, now, progress):
                     )
                 )
             SearchEntry.objects.bulk_create(entries)
+            TaggedItem.objects.bulk_create(
+                TaggedItem(tag=tag, content_type=content_type, object_id=article.pk)
+                for article in batch
+                for tag, every in tags
+                if article.pk % every == 0
+            )
             progress.update(len(batch))
             batch = []
 
@@ -102,6 +123,8 @@ def measure(count, say):
         "category page 1": lambda: category.get_absolute_url(),
         f"category page {middle}": lambda: category.get_absolute_url() + f"?page={middle}",
         "article": lambda: f"/articles/{rng.randrange(1, count + 1)}/",
+        "widely used tag page": lambda: f"/tags/{WIDELY_USED_TAG[1]}/",
+        "rare tag page": lambda: f"/tags/{RARE_TAG[1]}/",
         "search": lambda: "/search/?q=" + rng.choice(QUERIES),
     }
     report = {}
