@@ -24,15 +24,24 @@ def readers_article(articles, pk):
     return articles.select_related("author", "cover").categories_from_tree().filter(pk=pk)
 
 
+TAGS_IN_ORDER = Tag.objects.order_by("taggit_taggeditem_items__pk")  # the order they were added
+FIGURES_WITH_IMAGES = Figure.objects.select_related("image")
+
+
+def tagged(content_type_id, pk):
+    return {
+        "taggit_taggeditem_items__content_type_id": content_type_id,
+        "taggit_taggeditem_items__object_id": pk,
+    }
+
+
 def tags_query(content_type_id, pk):
     """An article's tags in the order they were added (as ``article.tags.all()``)."""
-    items = "taggit_taggeditem_items"
-    tagged = {f"{items}__content_type_id": content_type_id, f"{items}__object_id": pk}
-    return Tag.objects.filter(**tagged).order_by(f"{items}__pk")
+    return TAGS_IN_ORDER.filter(**tagged(content_type_id, pk))
 
 
 def figures_query(pk):
-    return Figure.objects.filter(article_id=pk).select_related("image")
+    return FIGURES_WITH_IMAGES.filter(article_id=pk)
 
 
 def neighbour_queries(now, category_id, publish_at, pk):
@@ -114,11 +123,8 @@ def with_tags_and_figures(article):
     leave them: the page then reads ``article.tags.all()`` and its figures without asking."""
     content_type_id = ContentType.objects.get_for_model(Article).pk
     pk = article.pk
-    tagged = {
-        "taggit_taggeditem_items__content_type_id": content_type_id,
-        "taggit_taggeditem_items__object_id": pk,
-    }
-    remember(article, "tags", deferred(TAGS_IN_ORDER, **tagged), TAGS(content_type=content_type_id, pk=pk))
+    filters = tagged(content_type_id, pk)
+    remember(article, "tags", deferred(TAGS_IN_ORDER, **filters), TAGS(content_type=content_type_id, pk=pk))
     remember(article, "figures", deferred(FIGURES_WITH_IMAGES, article_id=pk), FIGURES(pk=pk))
     return article
 
@@ -130,10 +136,6 @@ def deferred(queryset, **filters):
     queryset = queryset._chain()
     queryset._defer_next_filter = True
     return queryset.filter(**filters)
-
-
-TAGS_IN_ORDER = Tag.objects.order_by("taggit_taggeditem_items__pk")  # tags_query's, before its filter
-FIGURES_WITH_IMAGES = Figure.objects.select_related("image")  # figures_query's
 
 
 def neighbours(article):
