@@ -112,19 +112,20 @@ class VersionWatch:
         try:
             while True:
                 message = pubsub.get_message(timeout=PING_SECONDS)
-                kind = message and message["type"]
-                if kind == "subscribe":
+                if message is None:  # idle: is anyone still there?
+                    if time.monotonic() - answered > 2 * PING_SECONDS:
+                        raise ConnectionError("no answer to ping")
+                    pubsub.ping()
+                    continue
+                # Any message proves the connection alive, not only a pong: a busy site
+                # is never idle long enough to ping.
+                answered = time.monotonic()
+                if message["type"] == "subscribe":
                     self.forget()  # anything read before now may have missed a purge
                     with self.lock:
                         self.listening = True
-                elif kind == "message":
+                elif message["type"] == "message":
                     self.forget()
-                elif kind == "pong":
-                    answered = time.monotonic()
-                if time.monotonic() - answered > 2 * PING_SECONDS:
-                    raise ConnectionError("no answer to ping")
-                if message is None:
-                    pubsub.ping()
         finally:
             pubsub.close()
 

@@ -18,12 +18,17 @@ pytestmark = [
 
 
 def listening_copy():
-    """This process's version, once its watch is subscribed."""
+    """This process's version, once its watch is subscribed and has heard the purges that
+    earlier tests published (each one rightly makes the next read go to Redis)."""
     content_version()
     deadline = time.monotonic() + 5
     while not watch.listening and time.monotonic() < deadline:
         time.sleep(0.02)
     assert watch.listening
+    heard = None
+    while watch.generation != heard and time.monotonic() < deadline:
+        heard = watch.generation
+        time.sleep(0.1)
     return content_version()
 
 
