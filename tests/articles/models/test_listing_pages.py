@@ -34,7 +34,7 @@ def site():
                 day = timezone.localdate() - datetime.timedelta(days=days_ago)
                 DailyViewCount.objects.create(article=article, day=day, total=number + days_ago)
             ViewCount.objects.create(article=article, total=number * 10)
-    make_article("定时", categories[0], publish_at=NOW + datetime.timedelta(hours=1))
+    make_article("定时", categories[0], publish_at=NOW + datetime.timedelta(days=7))
     return [category.pk for category in categories]
 
 
@@ -115,7 +115,7 @@ def test_a_tag_listing_counts_and_slices_as_its_queryset(build):
             publish_at=NOW - datetime.timedelta(hours=number // 2),  # pairs published together
         )
     make_article("草稿", tags=["养老"], status=Article.Status.DRAFT)
-    make_article("定时", tags=["养老"], publish_at=NOW + datetime.timedelta(hours=1))
+    make_article("定时", tags=["养老"], publish_at=NOW + datetime.timedelta(days=7))
     make_article("别的标签", tags=["民生"])
     tag = Article.objects.get(title="带标签0").tags.get(name="养老")
     listing = listing_pages.Listing(build, [tag.pk])

@@ -25,7 +25,7 @@ def category():
     for number, hours in enumerate([1, 2, 3, 3, 4, 6]):
         make_article(f"稿件{number}", category, publish_at=hours_ago(hours))
     make_article("草稿", category, status=Article.Status.DRAFT, publish_at=hours_ago(2.5))
-    make_article("定时", category, publish_at=NOW + datetime.timedelta(hours=1))
+    make_article("定时", category, publish_at=NOW + datetime.timedelta(days=7))
     make_article("过期", category, publish_at=hours_ago(3.5), expire_at=hours_ago(0.5))
     make_article("别的栏目", make_category(), publish_at=hours_ago(2.2))
     return category
