@@ -284,6 +284,7 @@ def views_code(article_path):
 def seed(count):
     """Demo content plus ``count`` generated articles; prints the article, category and tag
     paths to load (the renders and loads below measure these)."""
+    from django.urls import reverse
     from django.utils import timezone
 
     from articles.demo.content import load
@@ -309,14 +310,8 @@ def seed(count):
         Article.objects.bulk_create(batch, batch_size=1000)
         rebuild_index(Article.objects.order_by("pk"))
     article = Article.objects.get(slug="shuanggang-reform")
-    tag = article.tags.order_by("pk").first()
-    print("PATHS", article.get_absolute_url(), article.category.parent.get_absolute_url(), tag_page(tag))
-
-
-def tag_page(tag):
-    from django.urls import reverse
-
-    return reverse("articles:tag", kwargs={"slug": tag.slug})
+    tag_path = reverse("articles:tag", kwargs={"slug": article.tags.order_by("pk").first().slug})
+    print("PATHS", article.get_absolute_url(), article.category.parent.get_absolute_url(), tag_path)
 
 
 def main():

@@ -9,8 +9,8 @@ tags (one on every third article, one on every ten-thousandth). At each size (ev
 --step, and at the end) it reports the uncached render p95 of the home page, the
 first page of the category tree (every category), a category page (first and a deep
 page), an article page, the widely used and the rare tag's pages and the search
-page, the p95 of the search engine alone, and the sizes of the tables and indexes. The last line compares the
-largest size with the first.
+page, the p95 of the search engine alone, and the sizes of the tables and indexes.
+The last line compares the largest size with the first.
 """
 
 import argparse
